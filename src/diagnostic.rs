@@ -1,0 +1,192 @@
+//! An error in a file the runner wrote, pointing at the offending text.
+//!
+//! A `Diagnostic` knows what is wrong, where (a byte range of the file) and, where one
+//! helps, what to do instead. `Source` renders it the way rustc and the `toml` crate
+//! do: the message, `--> file:line:column`, the line with the text underlined, a hint.
+
+use std::fmt;
+use std::ops::Range;
+
+/// What is wrong with the input, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Lowercase, no trailing period, quoting the offending value.
+    pub message: String,
+    /// Byte range of the offending text in the source, when there is one.
+    pub span: Option<Range<usize>>,
+    /// A suggestion the runner can act on.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn new(message: impl Into<String>, span: Range<usize>) -> Self {
+        Self {
+            message: message.into(),
+            span: Some(span),
+            help: None,
+        }
+    }
+
+    /// An error about the file as a whole.
+    pub fn whole_file(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            span: None,
+            help: None,
+        }
+    }
+
+    /// Adds a hint, if there is one.
+    pub fn with_help(mut self, help: impl Into<Option<String>>) -> Self {
+        self.help = help.into();
+        self
+    }
+}
+
+/// The text of a file and the name to show for it.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The path as the runner gave it, or `<stdin>`.
+    pub name: &'a str,
+    /// The whole text.
+    pub text: &'a str,
+}
+
+/// A line and column, both counted from 1; the column in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+impl Source<'_> {
+    /// The line and column of byte `offset` (clamped to the text).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(self.text, offset);
+        let before = &self.text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+
+    /// Renders `diagnostic` against this file.
+    pub fn render<'d>(&'d self, diagnostic: &'d Diagnostic) -> Rendered<'d> {
+        Rendered {
+            source: self,
+            diagnostic,
+        }
+    }
+}
+
+/// A diagnostic ready to print: see [`Source::render`].
+#[derive(Debug)]
+pub struct Rendered<'a> {
+    source: &'a Source<'a>,
+    diagnostic: &'a Diagnostic,
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self { source, diagnostic } = self;
+        let Some(span) = &diagnostic.span else {
+            write!(f, "{}: {}", source.name, diagnostic.message)?;
+            if let Some(help) = &diagnostic.help {
+                write!(f, "\n  = help: {help}")?;
+            }
+            return Ok(());
+        };
+        let start = floor_char_boundary(source.text, span.start);
+        let at = source.position(start);
+        writeln!(f, "{}", diagnostic.message)?;
+        writeln!(f, " --> {}:{}:{}", source.name, at.line, at.column)?;
+
+        let line_start = source.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source.text[start..]
+            .find('\n')
+            .map_or(source.text.len(), |i| start + i);
+        let line = source.text[line_start..line_end].trim_end_matches('\r');
+        // Underline to the end of the span or of the line, whichever comes first, and
+        // always at least one character so an empty span (end of file) still shows.
+        let end = floor_char_boundary(source.text, span.end.clamp(start, line_start + line.len()));
+        let width = source.text[start..end].chars().count().max(1);
+        let gutter = " ".repeat(at.line.to_string().len());
+        let indent = " ".repeat(at.column - 1);
+        writeln!(f, "{gutter} |")?;
+        writeln!(f, "{} | {}", at.line, line.replace('\t', " "))?;
+        write!(f, "{gutter} | {indent}{}", "^".repeat(width))?;
+        if let Some(help) = &diagnostic.help {
+            write!(f, "\n{gutter} = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The largest char boundary at or before `offset`.
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "[week]\ntue = \"tempoo\"\n";
+
+    #[test]
+    fn position_counts_lines_and_characters() {
+        let source = Source {
+            name: "s.toml",
+            text: "a\néé = 1\n",
+        };
+        assert_eq!(source.position(0), Position { line: 1, column: 1 });
+        // 'é' is two bytes: byte 6 is the space after "éé", the third character.
+        assert_eq!(source.position(6), Position { line: 2, column: 3 });
+        assert_eq!(source.position(999), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn render_underlines_the_span_and_gives_the_hint() {
+        let source = Source {
+            name: "s.toml",
+            text: TEXT,
+        };
+        let d = Diagnostic::new("unknown run type \"tempoo\"", 13..21)
+            .with_help(Some("did you mean \"tempo\"?".to_owned()));
+        let expected = "unknown run type \"tempoo\"\n --> s.toml:2:7\n  |\n2 | tue = \"tempoo\"\n  |       ^^^^^^^^\n  = help: did you mean \"tempo\"?";
+        assert_eq!(source.render(&d).to_string(), expected);
+    }
+
+    #[test]
+    fn render_of_an_empty_span_at_the_end_shows_one_caret() {
+        let source = Source {
+            name: "s.toml",
+            text: "a = [",
+        };
+        let d = Diagnostic::new("unclosed array", 5..5);
+        assert!(
+            source
+                .render(&d)
+                .to_string()
+                .ends_with("1 | a = [\n  |      ^")
+        );
+    }
+
+    #[test]
+    fn render_without_span_names_the_file() {
+        let source = Source {
+            name: "s.toml",
+            text: "",
+        };
+        let d = Diagnostic::whole_file("file is empty");
+        assert_eq!(source.render(&d).to_string(), "s.toml: file is empty");
+    }
+}

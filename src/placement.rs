@@ -1,0 +1,503 @@
+//! Placing the strength sessions: an exact search over the placement order.
+//!
+//! The order of SPEC §3 is lexicographic. Levels 2 and 3 depend only on each
+//! session's own slot, and a day's best slot class (heavy 24 h+, heavy, light) is
+//! best on both at once, so a choice of days fixes levels 1 to 4 outright. The search
+//! scores every choice of days on those, then searches start times, exhaustively with
+//! bounds that never cut off an optimum, only on the days that tie at the top.
+
+use std::cmp::Reverse;
+use std::fmt;
+
+use crate::clock::{Span, TimeOfDay, WeekTime};
+use crate::day::Day;
+use crate::judge;
+use crate::plan::{DayReason, Decision, Gap, Level, Plan, Session, duration};
+use crate::rules::{HEAVY_GAP_IDEAL, HEAVY_GAP_MIN, SESSIONS_MIN, START_GRID};
+use crate::schedule::{Kind, Run, Schedule};
+
+/// No placement satisfies the rules: fewer than two sessions fit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Infeasible {
+    /// How many sessions, pinned ones included, could be had at most.
+    pub possible: usize,
+    /// For each day, Monday first, why it cannot hold a session (or `NotNeeded` for the
+    /// days that could).
+    pub days: Box<[DayReason; 7]>,
+}
+
+impl fmt::Display for Infeasible {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "no plan: only {} strength session{} fit{} this week, and the rules need at least {SESSIONS_MIN}",
+            self.possible,
+            if self.possible == 1 { "" } else { "s" },
+            if self.possible == 1 { "s" } else { "" },
+        )?;
+        for (day, reason) in Day::ALL.iter().zip(self.days.iter()) {
+            let text = match reason {
+                DayReason::NotNeeded => "free: can hold a session".to_owned(),
+                other => reason_text(other),
+            };
+            writeln!(f, "  {}  {text}", day.title())?;
+        }
+        write!(f, "to make room: ")?;
+        let mut tips = Vec::new();
+        if self.days.contains(&DayReason::LiftFalse) {
+            tips.push("allow lifting on a day marked lift = false");
+        }
+        if self.days.contains(&DayReason::NoRoom) {
+            tips.push("widen lift_window or move an easy run");
+        }
+        tips.push("make a hard day easy, or put two hard runs on one day");
+        write!(f, "{}", tips.join("; "))
+    }
+}
+
+impl std::error::Error for Infeasible {}
+
+/// Why a day holds a session or not, in words.
+pub fn reason_text(reason: &DayReason) -> String {
+    match reason {
+        DayReason::Chosen => "holds a planned session".to_owned(),
+        DayReason::Pinned => "holds a session you pinned".to_owned(),
+        DayReason::HardRun { run_type, at } => {
+            format!("hard run ({run_type} at {at}): no strength on a hard day")
+        }
+        DayReason::LiftFalse => "lift = false: kept free of strength".to_owned(),
+        DayReason::NoRoom => "no free time in the lift window for a whole session".to_owned(),
+        DayReason::NotNeeded => "free, but other days scored better".to_owned(),
+    }
+}
+
+/// One possible session: a start on a day, and how it sits against the hard runs.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    start: WeekTime,
+    /// 0 light, 1 heavy, 2 heavy with both gaps of 24 h or more.
+    class: u8,
+    /// Minutes from the preferred lift time.
+    distance: u32,
+}
+
+/// The levels of the order as one lexicographic key: larger is better.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Score {
+    sessions: usize,
+    heavy: usize,
+    heavy_ideal: usize,
+    consecutive: Reverse<usize>,
+    spacing: u32,
+    distance: Reverse<u32>,
+    starts: Reverse<Vec<WeekTime>>,
+}
+
+impl Score {
+    /// The first level at which `self` beats `other`, if it does.
+    fn beats_at(&self, other: &Score) -> Option<Level> {
+        if self <= other {
+            return None;
+        }
+        Some(if self.sessions != other.sessions {
+            Level::Sessions
+        } else if self.heavy != other.heavy {
+            Level::Heavy
+        } else if self.heavy_ideal != other.heavy_ideal {
+            Level::HeavyIdeal
+        } else if self.consecutive != other.consecutive {
+            Level::ConsecutiveDays
+        } else if self.spacing != other.spacing {
+            Level::SpacingBetweenSessions
+        } else if self.distance != other.distance {
+            Level::PreferredTime
+        } else {
+            Level::Earliest
+        })
+    }
+}
+
+/// Places the week's strength sessions. Pure: the same schedule gives the same plan.
+pub fn plan_week(schedule: &Schedule) -> Result<Plan, Infeasible> {
+    let runner = &schedule.runner;
+    let minutes = runner.session_minutes;
+    let hard: Vec<&Run> = schedule.hard_runs().collect();
+    let busy: Vec<Span> = schedule
+        .runs()
+        .map(|r| r.span)
+        .chain(schedule.pinned().map(|p| p.span))
+        .collect();
+    let pinned: Vec<Span> = schedule.pinned().map(|p| p.span).collect();
+    let pinned_days: Vec<Day> = schedule.pinned().map(|p| p.day).collect();
+
+    let mut reasons: [DayReason; 7] = std::array::from_fn(|_| DayReason::NotNeeded);
+    let mut slots: [Vec<Slot>; 7] = Default::default();
+    for day in Day::ALL {
+        let plan = &schedule.days[day.index()];
+        reasons[day.index()] = if !plan.pinned.is_empty() {
+            DayReason::Pinned
+        } else if let Some(run) = plan.runs.iter().find(|r| r.hard) {
+            DayReason::HardRun {
+                run_type: run.run_type,
+                at: run.span.start.time(),
+            }
+        } else if !plan.lift_allowed {
+            DayReason::LiftFalse
+        } else {
+            slots[day.index()] = day_slots(day, schedule, &hard, &busy);
+            if slots[day.index()].is_empty() {
+                DayReason::NoRoom
+            } else {
+                DayReason::NotNeeded
+            }
+        };
+    }
+
+    let open: Vec<Day> = Day::ALL
+        .into_iter()
+        .filter(|d| !slots[d.index()].is_empty())
+        .collect();
+    let free_target = usize::from(runner.sessions).saturating_sub(pinned.len());
+    let count = free_target.min(open.len());
+    if pinned.len() + count < usize::from(SESSIONS_MIN) {
+        return Err(Infeasible {
+            possible: pinned.len() + count,
+            days: Box::new(reasons),
+        });
+    }
+
+    // Levels 1 to 4 for every choice of `count` open days, best class on each.
+    let mut choices: Vec<(Score, Vec<Day>)> = subsets(&open, count)
+        .into_iter()
+        .map(|days| {
+            let best = |d: &Day| slots[d.index()].iter().map(|s| s.class).max().unwrap_or(0);
+            let all_days: Vec<Day> = days.iter().chain(&pinned_days).copied().collect();
+            let score = Score {
+                sessions: count,
+                heavy: days.iter().filter(|d| best(d) >= 1).count(),
+                heavy_ideal: days.iter().filter(|d| best(d) >= 2).count(),
+                consecutive: Reverse(consecutive_pairs(&all_days)),
+                spacing: 0,
+                distance: Reverse(0),
+                starts: Reverse(Vec::new()),
+            };
+            (score, days)
+        })
+        .collect();
+    let top = choices
+        .iter()
+        .map(|(s, _)| top_levels(s))
+        .max()
+        .unwrap_or_default();
+    // Levels 5 to 7, on the choices that tie at the top of levels 1 to 4.
+    for (score, days) in &mut choices {
+        if top_levels(score) == top {
+            let lists: Vec<Vec<Slot>> = days
+                .iter()
+                .map(|d| {
+                    let day_slots = &slots[d.index()];
+                    let best = day_slots.iter().map(|s| s.class).max().unwrap_or(0);
+                    let mut list: Vec<Slot> = day_slots
+                        .iter()
+                        .filter(|s| s.class == best)
+                        .copied()
+                        .collect();
+                    // Closest to the preferred time first: a good first answer lets
+                    // the bounds cut more of the search.
+                    list.sort_by_key(|s| (s.distance, s.start));
+                    list
+                })
+                .collect();
+            let times = search_times(&lists, &pinned, minutes);
+            score.spacing = times.spacing;
+            score.distance = Reverse(times.distance);
+            score.starts = Reverse(times.starts);
+        }
+    }
+    choices.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut choices = choices.into_iter();
+    let Some((best, days)) = choices.next() else {
+        return Err(Infeasible {
+            possible: pinned.len(),
+            days: Box::new(reasons),
+        });
+    };
+    let decision = choices.next().and_then(|(other, other_days)| {
+        best.beats_at(&other).map(|level| Decision {
+            runner_up: other_days,
+            level,
+        })
+    });
+
+    let mut sessions: Vec<Session> = best
+        .starts
+        .0
+        .iter()
+        .map(|&start| {
+            let span = Span { start, minutes };
+            let (before, after) = gaps(span, &hard);
+            let kind = if may_be_heavy(before, after) {
+                Kind::Heavy
+            } else {
+                Kind::Light
+            };
+            Session {
+                day: start.day(),
+                span,
+                kind,
+                pinned: false,
+                before,
+                after,
+            }
+        })
+        .chain(schedule.pinned().map(|p| {
+            let (before, after) = gaps(p.span, &hard);
+            Session {
+                day: p.day,
+                span: p.span,
+                kind: p.kind,
+                pinned: true,
+                before,
+                after,
+            }
+        }))
+        .collect();
+    sessions.sort_by_key(|s| s.span.start);
+    for day in &days {
+        reasons[day.index()] = DayReason::Chosen;
+    }
+
+    let mut warnings = judge::findings(schedule)
+        .into_iter()
+        .map(|finding| finding.to_string())
+        .collect::<Vec<_>>();
+    if sessions.len() < usize::from(runner.sessions) {
+        warnings.push(format!(
+            "only {} of the {} sessions you asked for fit this week",
+            sessions.len(),
+            runner.sessions
+        ));
+    }
+    Ok(Plan {
+        target: runner.sessions,
+        sessions,
+        days: reasons,
+        decision,
+        warnings,
+    })
+}
+
+/// Whether a session with these gaps to the nearest hard runs may be heavy.
+pub fn may_be_heavy(before: Option<Gap>, after: Option<Gap>) -> bool {
+    before.is_none_or(|g| g.minutes >= HEAVY_GAP_MIN)
+        && after.is_none_or(|g| g.minutes >= HEAVY_GAP_MIN)
+}
+
+/// The nearest hard run before `span` and after it, around the repeating week.
+pub fn gaps(span: Span, hard: &[&Run]) -> (Option<Gap>, Option<Gap>) {
+    let gap = |run: &Run, minutes| Gap {
+        minutes,
+        day: run.day,
+        run_type: run.run_type,
+        at: run.span.start.time(),
+    };
+    let before = hard
+        .iter()
+        .filter(|r| !r.span.overlaps(span))
+        .map(|r| gap(r, r.span.gap_to(span)))
+        .min_by_key(|g| g.minutes);
+    let after = hard
+        .iter()
+        .filter(|r| !r.span.overlaps(span))
+        .map(|r| gap(r, span.gap_to(r.span)))
+        .min_by_key(|g| g.minutes);
+    (before, after)
+}
+
+/// Every start on `day`'s grid inside the lift window that clashes with nothing.
+fn day_slots(day: Day, schedule: &Schedule, hard: &[&Run], busy: &[Span]) -> Vec<Slot> {
+    let runner = &schedule.runner;
+    let minutes = runner.session_minutes;
+    let first = runner.window_start.minutes().div_ceil(START_GRID) * START_GRID;
+    let last = runner.window_end.minutes().saturating_sub(minutes);
+    (first..=last)
+        .step_by(START_GRID as usize)
+        .filter_map(|t| {
+            let span = Span {
+                start: WeekTime::at(day, TimeOfDay::wrapping(t)),
+                minutes,
+            };
+            if busy.iter().any(|b| b.overlaps(span)) {
+                return None;
+            }
+            let (before, after) = gaps(span, hard);
+            let ideal = |g: Option<Gap>| g.is_none_or(|g| g.minutes >= HEAVY_GAP_IDEAL);
+            let class = match may_be_heavy(before, after) {
+                false => 0,
+                true if ideal(before) && ideal(after) => 2,
+                true => 1,
+            };
+            let distance = t.abs_diff(runner.preferred_lift_time.minutes());
+            Some(Slot {
+                start: span.start,
+                class,
+                distance,
+            })
+        })
+        .collect()
+}
+
+/// Levels 1 to 4 of a score.
+fn top_levels(score: &Score) -> (usize, usize, usize, Reverse<usize>) {
+    (
+        score.sessions,
+        score.heavy,
+        score.heavy_ideal,
+        score.consecutive,
+    )
+}
+
+/// Pairs of sessions on neighbouring days (Sunday and Monday are neighbours).
+fn consecutive_pairs(days: &[Day]) -> usize {
+    let mut pairs = 0;
+    for (i, a) in days.iter().enumerate() {
+        pairs += days[i + 1..].iter().filter(|b| a.is_next_to(**b)).count();
+    }
+    pairs
+}
+
+/// Every way to choose `k` of `days`, in order.
+fn subsets(days: &[Day], k: usize) -> Vec<Vec<Day>> {
+    if k == 0 {
+        return vec![Vec::new()];
+    }
+    let mut out = Vec::new();
+    for (i, &day) in days.iter().enumerate() {
+        for mut rest in subsets(&days[i + 1..], k - 1) {
+            rest.insert(0, day);
+            out.push(rest);
+        }
+    }
+    out
+}
+
+/// The best start times for one choice of days, by levels 5 to 7.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Times {
+    spacing: u32,
+    distance: u32,
+    starts: Vec<WeekTime>,
+}
+
+impl Times {
+    fn key(&self) -> (u32, Reverse<u32>, Reverse<&[WeekTime]>) {
+        (self.spacing, Reverse(self.distance), Reverse(&self.starts))
+    }
+}
+
+/// Exhaustive depth-first search over one slot per list, pruning only branches that
+/// are already strictly worse than the best found at level 5, or at level 6 with
+/// level 5 tied: adding a session never widens the smallest gap, and never shortens
+/// the total distance below what is chosen so far plus each remaining day's minimum.
+fn search_times(lists: &[Vec<Slot>], pinned: &[Span], minutes: u32) -> Times {
+    let spacing = smallest_gap(pinned);
+    let floor: Vec<u32> = (0..=lists.len())
+        .map(|i| {
+            lists[i..]
+                .iter()
+                .map(|l| l.iter().map(|s| s.distance).min().unwrap_or(0))
+                .sum()
+        })
+        .collect();
+    let mut search = Search {
+        lists,
+        floor,
+        minutes,
+        best: None,
+        spans: pinned.to_vec(),
+        starts: Vec::new(),
+    };
+    search.descend(0, spacing, 0);
+    search.best.unwrap_or(Times {
+        spacing,
+        distance: 0,
+        starts: Vec::new(),
+    })
+}
+
+struct Search<'a> {
+    lists: &'a [Vec<Slot>],
+    floor: Vec<u32>,
+    minutes: u32,
+    best: Option<Times>,
+    spans: Vec<Span>,
+    starts: Vec<WeekTime>,
+}
+
+impl Search<'_> {
+    fn descend(&mut self, depth: usize, spacing: u32, distance: u32) {
+        if let Some(best) = &self.best {
+            let worse = spacing < best.spacing
+                || (spacing == best.spacing && distance + self.floor[depth] > best.distance);
+            if worse {
+                return;
+            }
+        }
+        let Some(list) = self.lists.get(depth) else {
+            let mut starts = self.starts.clone();
+            starts.sort();
+            let candidate = Times {
+                spacing,
+                distance,
+                starts,
+            };
+            if self
+                .best
+                .as_ref()
+                .is_none_or(|best| candidate.key() > best.key())
+            {
+                self.best = Some(candidate);
+            }
+            return;
+        };
+        for slot in list {
+            let span = Span {
+                start: slot.start,
+                minutes: self.minutes,
+            };
+            let spacing = self
+                .spans
+                .iter()
+                .map(|other| other.gap_to(span).min(span.gap_to(*other)))
+                .fold(spacing, u32::min);
+            self.spans.push(span);
+            self.starts.push(slot.start);
+            self.descend(depth + 1, spacing, distance + slot.distance);
+            self.spans.pop();
+            self.starts.pop();
+        }
+    }
+}
+
+/// The smallest gap, end to start, between any two of `spans` (`u32::MAX` for fewer
+/// than two).
+pub fn smallest_gap(spans: &[Span]) -> u32 {
+    let mut smallest = u32::MAX;
+    for (i, a) in spans.iter().enumerate() {
+        for b in &spans[i + 1..] {
+            smallest = smallest.min(a.gap_to(*b)).min(b.gap_to(*a));
+        }
+    }
+    smallest
+}
+
+/// `5 h 30 min after the tue 06:30 intervals`.
+pub fn describe_gap(gap: &Gap, side: &str) -> String {
+    format!(
+        "{} {side} the {} {} {}",
+        duration(gap.minutes),
+        gap.day,
+        gap.at,
+        gap.run_type
+    )
+}

@@ -1,0 +1,161 @@
+//! The week as one JSON object for scripts and CI fixtures (schema 1, see README).
+//!
+//! The output structs here are the schema: they change only when the schema does,
+//! never because an internal type did.
+
+use std::io;
+
+use serde::Serialize;
+
+use crate::placement::reason_text;
+use crate::plan::{DayReason, Gap};
+use crate::render::Week;
+
+/// Bumped on any change that could break a script reading the output.
+const SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    schema: u32,
+    week_of: String,
+    timezone: Option<&'a str>,
+    sessions_target: u8,
+    session_minutes: u32,
+    runs: Vec<RunOut>,
+    sessions: Vec<SessionOut>,
+    days: Vec<DayOut>,
+    warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+struct RunOut {
+    day: &'static str,
+    date: String,
+    start: String,
+    end: String,
+    minutes: u32,
+    #[serde(rename = "type")]
+    run_type: &'static str,
+    hard: bool,
+}
+
+#[derive(Serialize)]
+struct SessionOut {
+    day: &'static str,
+    date: String,
+    start: String,
+    end: String,
+    minutes: u32,
+    kind: &'static str,
+    pinned: bool,
+    template: Option<String>,
+    gap_before_hours: Option<f64>,
+    gap_after_hours: Option<f64>,
+    hard_run_before: Option<HardRunOut>,
+    hard_run_after: Option<HardRunOut>,
+    exercises: Vec<()>,
+}
+
+#[derive(Serialize)]
+struct HardRunOut {
+    day: &'static str,
+    at: String,
+    #[serde(rename = "type")]
+    run_type: &'static str,
+}
+
+#[derive(Serialize)]
+struct DayOut {
+    day: &'static str,
+    date: String,
+    holds: &'static str,
+    reason: String,
+}
+
+const STAMP: &str = "%Y-%m-%dT%H:%M";
+
+/// Writes the week as pretty-printed JSON with a final newline.
+pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
+    let Week {
+        schedule,
+        plan,
+        monday,
+    } = *week;
+    let runs = schedule
+        .runs()
+        .map(|run| RunOut {
+            day: run.day.key(),
+            date: week.date(run.span.start).to_string(),
+            start: week.datetime(run.span.start, 0).format(STAMP).to_string(),
+            end: week
+                .datetime(run.span.start, run.span.minutes)
+                .format(STAMP)
+                .to_string(),
+            minutes: run.span.minutes,
+            run_type: run.run_type,
+            hard: run.hard,
+        })
+        .collect();
+    let sessions = plan
+        .sessions
+        .iter()
+        .map(|s| SessionOut {
+            day: s.day.key(),
+            date: week.date(s.span.start).to_string(),
+            start: week.datetime(s.span.start, 0).format(STAMP).to_string(),
+            end: week
+                .datetime(s.span.start, s.span.minutes)
+                .format(STAMP)
+                .to_string(),
+            minutes: s.span.minutes,
+            kind: s.kind.name(),
+            pinned: s.pinned,
+            template: None,
+            gap_before_hours: s.before.map(hours),
+            gap_after_hours: s.after.map(hours),
+            hard_run_before: s.before.map(hard_run),
+            hard_run_after: s.after.map(hard_run),
+            exercises: Vec::new(),
+        })
+        .collect();
+    let days = crate::day::Day::ALL
+        .iter()
+        .zip(&plan.days)
+        .map(|(day, reason)| DayOut {
+            day: day.key(),
+            date: (monday + chrono::Days::new(day.index() as u64)).to_string(),
+            holds: match reason {
+                DayReason::Chosen => "planned",
+                DayReason::Pinned => "pinned",
+                _ => "none",
+            },
+            reason: reason_text(reason),
+        })
+        .collect();
+    let output = Output {
+        schema: SCHEMA,
+        week_of: monday.to_string(),
+        timezone: schedule.runner.timezone.as_deref(),
+        sessions_target: plan.target,
+        session_minutes: schedule.runner.session_minutes,
+        runs,
+        sessions,
+        days,
+        warnings: &plan.warnings,
+    };
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    writeln!(out)
+}
+
+/// Hours, to two decimals (a 15-minute grid gives exact quarters).
+fn hours(gap: Gap) -> f64 {
+    (f64::from(gap.minutes) / 60.0 * 100.0).round() / 100.0
+}
+
+fn hard_run(gap: Gap) -> HardRunOut {
+    HardRunOut {
+        day: gap.day.key(),
+        at: gap.at.to_string(),
+        run_type: gap.run_type,
+    }
+}

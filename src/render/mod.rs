@@ -1,0 +1,78 @@
+//! Writing a planned week out, one module per format.
+//!
+//! Every renderer reads a [`Week`] and writes bytes into any `io::Write`; where the
+//! bytes go is decided by the caller.
+
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::clock::WeekTime;
+use crate::plan::Plan;
+use crate::schedule::Schedule;
+
+pub mod json;
+pub mod text;
+
+/// A plan anchored to a calendar week: what every renderer reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Week<'a> {
+    /// The schedule the plan was made from.
+    pub schedule: &'a Schedule,
+    /// The plan.
+    pub plan: &'a Plan,
+    /// The Monday of the planned week.
+    pub monday: NaiveDate,
+}
+
+impl Week<'_> {
+    /// The local date and time of an instant of this week; instants past Sunday
+    /// midnight (a run that ends in the next week) land in the next week.
+    pub fn datetime(&self, time: WeekTime, minutes_later: u32) -> NaiveDateTime {
+        let total = u64::from(time.minutes()) + u64::from(minutes_later);
+        let date = self.monday + Days::new(total / (24 * 60));
+        let minute = (total % (24 * 60)) as u32;
+        let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).unwrap_or(NaiveTime::MIN);
+        date.and_time(time)
+    }
+
+    /// The date of an instant of this week.
+    pub fn date(&self, time: WeekTime) -> NaiveDate {
+        self.datetime(time, 0).date()
+    }
+}
+
+/// The Monday of the week that holds `date`.
+pub fn monday_of(date: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
+}
+
+/// The week to plan when none is given: the one starting on the next Monday, or
+/// today if today is a Monday.
+pub fn next_monday(today: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    today + Days::new(u64::from((7 - today.weekday().num_days_from_monday()) % 7))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().expect("valid date")
+    }
+
+    #[test]
+    fn monday_of_any_day_is_that_weeks_monday() {
+        assert_eq!(monday_of(date("2026-12-03")), date("2026-11-30"));
+        assert_eq!(monday_of(date("2026-11-30")), date("2026-11-30"));
+        assert_eq!(monday_of(date("2026-12-06")), date("2026-11-30"));
+    }
+
+    #[test]
+    fn next_monday_is_today_on_a_monday() {
+        assert_eq!(next_monday(date("2026-11-30")), date("2026-11-30"));
+        assert_eq!(next_monday(date("2026-11-25")), date("2026-11-30"));
+        assert_eq!(next_monday(date("2026-11-29")), date("2026-11-30"));
+        assert_eq!(next_monday(date("2026-12-01")), date("2026-12-07"));
+    }
+}

@@ -1,0 +1,165 @@
+//! The coaching rules as numbers, each with the reason it has the value it has.
+//!
+//! Every number the planner takes from the coaching article, and every bound it puts
+//! on input, lives here, so that a coach can read the whole rule book on one screen.
+
+/// Fewest strength sessions a week that still build strength: the article's "2 to 3".
+pub const SESSIONS_MIN: u8 = 2;
+/// Most strength sessions a week before lifting starts to steal recovery from running.
+pub const SESSIONS_MAX: u8 = 3;
+/// Sessions aimed for when the runner does not say: the top of the article's range.
+pub const SESSIONS_DEFAULT: u8 = 3;
+
+/// Shortest session that holds a warm-up and the main lifts: the article's 30 minutes.
+pub const SESSION_MINUTES_MIN: u32 = 30;
+/// Longest session before it competes with the running: the article's 45 minutes.
+pub const SESSION_MINUTES_MAX: u32 = 45;
+/// Session length when the runner does not say: inside the range, with room to spare.
+pub const SESSION_MINUTES_DEFAULT: u32 = 40;
+
+/// A heavy lift and a hard run at least this far apart (hard rule): the article's
+/// "at least 6 hours", which protects the quality of the hard run.
+pub const HEAVY_GAP_MIN: u32 = 6 * 60;
+/// The ideal spacing of a heavy lift from a hard run: the article's "ideally 24 to 48
+/// hours", so the nervous system has recovered. A preference, not a hard rule.
+pub const HEAVY_GAP_IDEAL: u32 = 24 * 60;
+/// Plyometrics only when fatigue is low: never within this long after a hard run.
+pub const PLYO_AFTER_HARD_MIN: u32 = 24 * 60;
+
+/// Sessions start on this grid (minutes), so start times read like a calendar's.
+pub const START_GRID: u32 = 15;
+
+/// Earliest start of a strength session when the runner does not say (minutes of the day).
+pub const LIFT_WINDOW_START_DEFAULT: u32 = 6 * 60;
+/// Latest end of a strength session when the runner does not say (minutes of the day).
+pub const LIFT_WINDOW_END_DEFAULT: u32 = 21 * 60;
+/// Start time the planner leans towards when all else is equal: after work.
+pub const PREFERRED_LIFT_TIME_DEFAULT: u32 = 18 * 60;
+/// Start of a run that gives no `at`: a common morning run.
+pub const RUN_TIME_DEFAULT: u32 = 7 * 60;
+/// Weekly run minutes from which main lifts move to the light end of the range: at
+/// about six hours a week, running is the main stress and lifting must stay fresh.
+pub const HIGH_VOLUME_MINUTES_DEFAULT: u32 = 360;
+
+/// The Epley constant: a set of r reps to failure is taken at 1 / (1 + r / 30) of 1RM.
+/// The planner uses the same model both ways (estimating 1RM, prescribing loads).
+pub const EPLEY_DIVISOR: f64 = 30.0;
+
+/// Most reps a recent set may have to estimate 1RM from: past about a dozen reps the
+/// Epley estimate drifts too far to load from.
+pub const ESTIMATE_REPS_MAX: u32 = 12;
+/// Heaviest 1RM or set weight accepted, in the schedule's units: a typo guard.
+pub const LOAD_MAX: f64 = 1000.0;
+
+/// Longest single run or pinned session the schedule accepts: anything longer than a
+/// day is a typo, not a training week.
+pub const ACTIVITY_MINUTES_MAX: u32 = 24 * 60;
+/// Most runs or pinned sessions on one day: a day with more is a mistake in the file.
+pub const ENTRIES_PER_DAY_MAX: usize = 20;
+/// Largest schedule file read: a week fits in a few hundred bytes, so anything near a
+/// mebibyte is the wrong file.
+pub const INPUT_BYTES_MAX: u64 = 1024 * 1024;
+/// Largest `high_volume_minutes`: a week has 10 080 minutes.
+pub const WEEK_MINUTES: u32 = 7 * 24 * 60;
+/// Minutes in a day.
+pub const DAY_MINUTES: u32 = 24 * 60;
+
+/// The kinds of run, whether each is hard, and its length when the schedule gives none.
+///
+/// Hard runs are the quality sessions the strength work must stay away from; easy
+/// runs may share a day with lifting.
+pub const RUN_TYPES: &[RunTypeRule] = &[
+    RunTypeRule {
+        name: "rest",
+        hard: false,
+        default_minutes: 0,
+    },
+    RunTypeRule {
+        name: "easy",
+        hard: false,
+        default_minutes: 45,
+    },
+    RunTypeRule {
+        name: "recovery",
+        hard: false,
+        default_minutes: 30,
+    },
+    RunTypeRule {
+        name: "long",
+        hard: true,
+        default_minutes: 120,
+    },
+    RunTypeRule {
+        name: "tempo",
+        hard: true,
+        default_minutes: 50,
+    },
+    RunTypeRule {
+        name: "threshold",
+        hard: true,
+        default_minutes: 50,
+    },
+    RunTypeRule {
+        name: "intervals",
+        hard: true,
+        default_minutes: 60,
+    },
+    RunTypeRule {
+        name: "vo2max",
+        hard: true,
+        default_minutes: 60,
+    },
+    RunTypeRule {
+        name: "hills",
+        hard: true,
+        default_minutes: 50,
+    },
+    RunTypeRule {
+        name: "fartlek",
+        hard: true,
+        default_minutes: 45,
+    },
+    RunTypeRule {
+        name: "race",
+        hard: true,
+        default_minutes: 60,
+    },
+];
+
+/// One kind of run in [`RUN_TYPES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunTypeRule {
+    /// The name used in schedule files.
+    pub name: &'static str,
+    /// Whether the run is a hard (quality) session.
+    pub hard: bool,
+    /// Length in minutes when the schedule gives none.
+    pub default_minutes: u32,
+}
+
+// The bounds must stay ordered for the defaults to be valid input: checked when the
+// crate compiles, so a bad edit cannot build.
+const _: () = {
+    assert!(SESSIONS_MIN <= SESSIONS_DEFAULT && SESSIONS_DEFAULT <= SESSIONS_MAX);
+    assert!(SESSION_MINUTES_MIN <= SESSION_MINUTES_DEFAULT);
+    assert!(SESSION_MINUTES_DEFAULT <= SESSION_MINUTES_MAX);
+    assert!(HEAVY_GAP_MIN < HEAVY_GAP_IDEAL);
+    assert!(LIFT_WINDOW_END_DEFAULT - LIFT_WINDOW_START_DEFAULT >= SESSION_MINUTES_MAX);
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_type_names_are_unique_and_rest_is_first() {
+        assert_eq!(RUN_TYPES[0].name, "rest");
+        for (i, a) in RUN_TYPES.iter().enumerate() {
+            assert!(
+                RUN_TYPES[i + 1..].iter().all(|b| b.name != a.name),
+                "{}",
+                a.name
+            );
+        }
+    }
+}

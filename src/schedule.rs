@@ -1,0 +1,686 @@
+//! The runner's usual week, validated: what the planner plans around.
+//!
+//! `Schedule::parse` is the one place raw TOML becomes domain types. Every rule of
+//! input is checked here, and each failure is a [`Diagnostic`] pointing at the
+//! offending text; nothing raw travels deeper.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+
+use crate::clock::{Span, TimeOfDay, WeekTime};
+use crate::day::Day;
+use crate::diagnostic::Diagnostic;
+use crate::lift::{LIFT_KEYS, Lift, Units, epley_one_rep_max};
+use crate::raw::{Entries, RawDay, RawEntry, RawEntryTable, RawLift, RawRunner, RawSchedule};
+use crate::rules::{self, RUN_TYPES, RunTypeRule};
+use crate::suggest;
+
+/// The runner's training level, which decides exercise variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// New to lifting: bodyweight and goblet variants.
+    Novice,
+    /// The default.
+    Intermediate,
+    /// Experienced lifter.
+    Advanced,
+}
+
+/// Whether a strength session carries heavy main lifts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// Stability, core and mobility: no loaded main lifts.
+    Light,
+    /// Loaded main lifts near 80–90 % of 1RM.
+    Heavy,
+}
+
+impl Kind {
+    /// `heavy` or `light`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Heavy => "heavy",
+            Kind::Light => "light",
+        }
+    }
+}
+
+/// A run in the week.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// The day it is listed under (it may end after midnight).
+    pub day: Day,
+    /// The run type's name, as in [`RUN_TYPES`].
+    pub run_type: &'static str,
+    /// When it happens.
+    pub span: Span,
+    /// Whether it is a hard session.
+    pub hard: bool,
+}
+
+/// A strength session the runner has already fixed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pinned {
+    /// Its day.
+    pub day: Day,
+    /// Heavy or light, as written.
+    pub kind: Kind,
+    /// When it happens.
+    pub span: Span,
+}
+
+/// Runner settings, defaults filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Runner {
+    /// Training level.
+    pub level: Level,
+    /// Sessions to aim for (2 or 3).
+    pub sessions: u8,
+    /// Length of a planned session, in minutes (30..=45).
+    pub session_minutes: u32,
+    /// Start of runs that give no `at`.
+    pub run_time: TimeOfDay,
+    /// Earliest start of a session.
+    pub window_start: TimeOfDay,
+    /// Latest end of a session.
+    pub window_end: TimeOfDay,
+    /// The start time to lean towards.
+    pub preferred_lift_time: TimeOfDay,
+    /// Units of load.
+    pub units: Units,
+    /// IANA time zone, if given.
+    pub timezone: Option<String>,
+    /// Weekly run minutes from which loads get lighter.
+    pub high_volume_minutes: u32,
+}
+
+/// One day of the usual week.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayPlan {
+    /// Runs listed under this day, in start order.
+    pub runs: Vec<Run>,
+    /// Strength sessions the runner fixed on this day.
+    pub pinned: Vec<Pinned>,
+    /// `false` when the runner wrote `lift = false`.
+    pub lift_allowed: bool,
+}
+
+impl Default for DayPlan {
+    /// A rest day on which lifting is allowed: what a day missing from `[week]` is.
+    fn default() -> Self {
+        DayPlan {
+            runs: Vec::new(),
+            pinned: Vec::new(),
+            lift_allowed: true,
+        }
+    }
+}
+
+/// A validated schedule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    /// Any date inside the week to plan, if the file gives one.
+    pub week_of: Option<NaiveDate>,
+    /// Runner settings.
+    pub runner: Runner,
+    /// The lifts with a known 1RM, in file order.
+    pub lifts: Vec<Lift>,
+    /// Monday to Sunday.
+    pub days: [DayPlan; 7],
+}
+
+/// Settings from the command line that override the file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// `--sessions`.
+    pub sessions: Option<u8>,
+    /// `--minutes`.
+    pub session_minutes: Option<u32>,
+}
+
+impl Schedule {
+    /// Parses and validates a schedule file's text.
+    pub fn parse(text: &str, overrides: Overrides) -> Result<Schedule, Diagnostic> {
+        let raw: RawSchedule = toml::from_str(text).map_err(from_toml_error)?;
+        let runner = runner(raw.runner.unwrap_or_default(), overrides)?;
+        let week_of = raw.week_of.map(week_of).transpose()?;
+        let lifts = match raw.lifts {
+            Some(lifts) => self::lifts(lifts.into_inner())?,
+            None => Vec::new(),
+        };
+        let days = match raw.week {
+            Some(week) => self::days(week.into_inner(), &runner)?,
+            None => Default::default(),
+        };
+        Ok(Schedule {
+            week_of,
+            runner,
+            lifts,
+            days,
+        })
+    }
+
+    /// Every run of the week, Monday first.
+    pub fn runs(&self) -> impl Iterator<Item = &Run> {
+        self.days.iter().flat_map(|d| &d.runs)
+    }
+
+    /// Every hard run of the week, Monday first.
+    pub fn hard_runs(&self) -> impl Iterator<Item = &Run> {
+        self.runs().filter(|r| r.hard)
+    }
+
+    /// Every pinned session of the week, Monday first.
+    pub fn pinned(&self) -> impl Iterator<Item = &Pinned> {
+        self.days.iter().flat_map(|d| &d.pinned)
+    }
+
+    /// Total minutes of running in the week.
+    pub fn run_minutes(&self) -> u32 {
+        self.runs().map(|r| r.span.minutes).sum()
+    }
+}
+
+/// Turns a `toml` error into a diagnostic in the planner's words.
+fn from_toml_error(error: toml::de::Error) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let message = error.message().trim_end_matches('.').trim().to_owned();
+    // serde's unknown-field message lists the keys it expected: name the closest.
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        // Words runners reach for that mean a key the file format names otherwise.
+        let alias = match key {
+            "time" | "start" | "starts" | "when" => Some("at"),
+            "duration" | "length" | "mins" | "min" => Some("minutes"),
+            "type" | "kind" => Some("run"),
+            _ => None,
+        };
+        let help = alias
+            .filter(|a| known.contains(a))
+            .map(|a| format!("did you mean \"{a}\"?"))
+            .or_else(|| suggest::hint(key, known.iter().copied()))
+            .or_else(|| (!known.is_empty()).then(|| format!("known keys: {}", known.join(", "))));
+        return Diagnostic::new(format!("unknown key \"{key}\""), span).with_help(help);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        return Diagnostic::new(format!("missing key \"{key}\""), span);
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            let expected = match expected {
+                "i64" | "u64" | "i32" | "u32" | "u8" => "a whole number",
+                "f64" => "a number",
+                "a boolean" | "bool" => "true or false",
+                "a string" => "a string in quotes",
+                "a TOML datetime" => "a date like 2026-11-30 (no quotes)",
+                other => other,
+            };
+            let found = match found {
+                "sequence" => "an array",
+                "map" => "a table",
+                other => other,
+            };
+            return Diagnostic::new(format!("expected {expected}, found {found}"), span);
+        }
+    }
+    Diagnostic::new(message, span)
+}
+
+fn week_of(date: Spanned<toml::value::Datetime>) -> Result<NaiveDate, Diagnostic> {
+    let span = date.span();
+    let value = date.into_inner();
+    match (value.date, value.time, value.offset) {
+        (Some(d), None, None) => {
+            NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                .ok_or_else(|| {
+                    Diagnostic::new(format!("{value} is not a date in the calendar"), span)
+                })
+        }
+        _ => Err(
+            Diagnostic::new(format!("week_of must be a date, not \"{value}\""), span)
+                .with_help(Some("write a plain date such as 2026-11-30".to_owned())),
+        ),
+    }
+}
+
+fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
+    let level = match &raw.level {
+        None => Level::Intermediate,
+        Some(level) => match level.get_ref().as_str() {
+            "novice" => Level::Novice,
+            "intermediate" => Level::Intermediate,
+            "advanced" => Level::Advanced,
+            other => {
+                let known = ["novice", "intermediate", "advanced"];
+                return Err(
+                    Diagnostic::new(format!("unknown level \"{other}\""), level.span())
+                        .with_help(suggest::hint(other, known).or_else(|| Some(one_of(&known)))),
+                );
+            }
+        },
+    };
+    let sessions = match overrides.sessions {
+        Some(n) => n,
+        None => in_range(
+            raw.sessions.as_ref(),
+            "sessions",
+            u32::from(rules::SESSIONS_MIN)..=u32::from(rules::SESSIONS_MAX),
+            u32::from(rules::SESSIONS_DEFAULT),
+            "the rules call for 2 or 3 strength sessions a week",
+        )? as u8,
+    };
+    let session_minutes = match overrides.session_minutes {
+        Some(n) => n,
+        None => in_range(
+            raw.session_minutes.as_ref(),
+            "session_minutes",
+            rules::SESSION_MINUTES_MIN..=rules::SESSION_MINUTES_MAX,
+            rules::SESSION_MINUTES_DEFAULT,
+            "a session lasts 30 to 45 minutes",
+        )?,
+    };
+    let high_volume_minutes = in_range(
+        raw.high_volume_minutes.as_ref(),
+        "high_volume_minutes",
+        0..=rules::WEEK_MINUTES,
+        rules::HIGH_VOLUME_MINUTES_DEFAULT,
+        "weekly run minutes, at most the 10080 minutes of a week",
+    )?;
+    let time_or = |value: &Option<Spanned<String>>, default: u32| match value {
+        Some(text) => time(text),
+        None => Ok(TimeOfDay::wrapping(default)),
+    };
+    let preferred_lift_time =
+        time_or(&raw.preferred_lift_time, rules::PREFERRED_LIFT_TIME_DEFAULT)?;
+    let (window_start, window_end) = match &raw.lift_window {
+        None => (
+            TimeOfDay::wrapping(rules::LIFT_WINDOW_START_DEFAULT),
+            TimeOfDay::wrapping(rules::LIFT_WINDOW_END_DEFAULT),
+        ),
+        Some(window) => {
+            let [start, end] = window.get_ref().as_slice() else {
+                return Err(Diagnostic::new(
+                    format!(
+                        "lift_window needs two times, found {}",
+                        window.get_ref().len()
+                    ),
+                    window.span(),
+                )
+                .with_help(Some("write it as [\"06:00\", \"21:00\"]".to_owned())));
+            };
+            let (start, end) = (time(start)?, time(end)?);
+            if end <= start {
+                return Err(Diagnostic::new(
+                    format!("lift_window ends at {end}, before it starts at {start}"),
+                    window.span(),
+                )
+                .with_help(Some(
+                    "give the earliest start first, the latest end second".to_owned(),
+                )));
+            }
+            if end.minutes() - start.minutes() < session_minutes {
+                return Err(Diagnostic::new(
+                    format!(
+                        "lift_window {start}-{end} is {} min, too short for a {session_minutes} min session",
+                        end.minutes() - start.minutes()
+                    ),
+                    window.span(),
+                )
+                .with_help(Some("widen the window or shorten session_minutes".to_owned())));
+            }
+            (start, end)
+        }
+    };
+    let units = match &raw.units {
+        None => Units::Kg,
+        Some(units) => match units.get_ref().as_str() {
+            "kg" => Units::Kg,
+            "lb" => Units::Lb,
+            other => {
+                let help = match other {
+                    "lbs" | "pounds" | "pound" => "write \"lb\"".to_owned(),
+                    "kgs" | "kilograms" | "kilos" => "write \"kg\"".to_owned(),
+                    _ => one_of(&["kg", "lb"]),
+                };
+                return Err(
+                    Diagnostic::new(format!("unknown units \"{other}\""), units.span())
+                        .with_help(Some(help)),
+                );
+            }
+        },
+    };
+    let timezone = match raw.timezone {
+        None => None,
+        Some(zone) => {
+            let name = zone.get_ref();
+            if name.is_empty() || name.contains(char::is_whitespace) {
+                return Err(Diagnostic::new(
+                    format!("\"{name}\" is not a time zone name"),
+                    zone.span(),
+                )
+                .with_help(Some(
+                    "use an IANA name such as \"Europe/Madrid\"".to_owned(),
+                )));
+            }
+            Some(name.clone())
+        }
+    };
+    let run_time = time_or(&raw.run_time, rules::RUN_TIME_DEFAULT)?;
+    Ok(Runner {
+        level,
+        sessions,
+        session_minutes,
+        run_time,
+        window_start,
+        window_end,
+        preferred_lift_time,
+        units,
+        timezone,
+        high_volume_minutes,
+    })
+}
+
+fn lifts(entries: Entries<RawLift>) -> Result<Vec<Lift>, Diagnostic> {
+    let mut lifts: Vec<Lift> = Vec::new();
+    for (key, value) in entries.0 {
+        let Some(&known) = LIFT_KEYS.iter().find(|k| **k == key.get_ref()) else {
+            return Err(
+                Diagnostic::new(format!("unknown lift \"{}\"", key.get_ref()), key.span())
+                    .with_help(
+                        suggest::hint(key.get_ref(), LIFT_KEYS.iter().copied())
+                            .or_else(|| Some(format!("known lifts: {}", LIFT_KEYS.join(", ")))),
+                    ),
+            );
+        };
+        let span = value.span();
+        let lift = match value.into_inner() {
+            RawLift::OneRepMax(weight) => Lift {
+                key: known,
+                one_rep_max: load(weight, span)?,
+                estimated_from: None,
+            },
+            RawLift::Set(set) => {
+                let weight = load(*set.weight.get_ref(), set.weight.span())?;
+                let reps = in_range(
+                    Some(&set.reps),
+                    "reps",
+                    1..=rules::ESTIMATE_REPS_MAX,
+                    0,
+                    "a 1RM estimate needs a set of 1 to 12 reps",
+                )?;
+                Lift {
+                    key: known,
+                    one_rep_max: epley_one_rep_max(weight, reps),
+                    estimated_from: Some((weight, reps)),
+                }
+            }
+        };
+        lifts.push(lift);
+    }
+    Ok(lifts)
+}
+
+fn load(weight: f64, span: Range<usize>) -> Result<f64, Diagnostic> {
+    if weight.is_finite() && weight > 0.0 && weight <= rules::LOAD_MAX {
+        Ok(weight)
+    } else {
+        Err(
+            Diagnostic::new(format!("weight {weight} is out of range"), span).with_help(Some(
+                format!("give a weight above 0 and at most {}", rules::LOAD_MAX),
+            )),
+        )
+    }
+}
+
+fn days(entries: Entries<RawDay>, runner: &Runner) -> Result<[DayPlan; 7], Diagnostic> {
+    let mut days: [DayPlan; 7] = Default::default();
+    let mut seen: [Option<Range<usize>>; 7] = Default::default();
+    // Spans of every run, to point at the second of two overlapping runs.
+    let mut placed: Vec<(Run, Range<usize>)> = Vec::new();
+    let run_time = runner.run_time;
+    for (key, value) in entries.0 {
+        let Some(day) = Day::from_key(key.get_ref()) else {
+            let known = Day::KEYS.iter().chain(Day::NAMES.iter()).copied();
+            return Err(
+                Diagnostic::new(format!("unknown day \"{}\"", key.get_ref()), key.span())
+                    .with_help(suggest::hint(key.get_ref(), known).or_else(|| {
+                        Some(
+                            "days are mon, tue, wed, thu, fri, sat, sun (or full names)".to_owned(),
+                        )
+                    })),
+            );
+        };
+        if seen[day.index()].is_some() {
+            return Err(
+                Diagnostic::new(format!("{day} is given twice"), key.span()).with_help(Some(
+                    "put both entries in one array: [\"easy\", \"tempo\"]".to_owned(),
+                )),
+            );
+        }
+        seen[day.index()] = Some(key.span());
+        let span = value.span();
+        let entries = match value.into_inner() {
+            RawDay::One(entry) => vec![Spanned::new(span, entry)],
+            RawDay::Many(entries) => entries,
+        };
+        let plan = &mut days[day.index()];
+        for entry in entries {
+            let span = entry.span();
+            match entry.into_inner() {
+                RawEntry::Name(name) => {
+                    let rule = run_type(&name, span.clone())?;
+                    if rule.name != "rest" {
+                        let run = Run {
+                            day,
+                            run_type: rule.name,
+                            span: Span {
+                                start: WeekTime::at(day, run_time),
+                                minutes: rule.default_minutes,
+                            },
+                            hard: rule.hard,
+                        };
+                        check_overlap(&placed, &run, span.clone())?;
+                        placed.push((run, span));
+                    }
+                }
+                RawEntry::Table(table) => match table_entry(day, table, span.clone(), run_time)? {
+                    TableEntry::Run { run, lift_allowed } => {
+                        plan.lift_allowed &= lift_allowed;
+                        if let Some(run) = run {
+                            check_overlap(&placed, &run, span.clone())?;
+                            placed.push((run, span));
+                        }
+                    }
+                    TableEntry::Pinned(pinned) => plan.pinned.push(pinned),
+                },
+            }
+        }
+        if !plan.lift_allowed && !plan.pinned.is_empty() {
+            return Err(Diagnostic::new(
+                format!("{day} says lift = false but pins a strength session"),
+                key.span(),
+            )
+            .with_help(Some("remove one of the two".to_owned())));
+        }
+    }
+    for (run, _) in placed {
+        days[run.day.index()].runs.push(run);
+    }
+    for day in &mut days {
+        day.runs.sort_by_key(|r| r.span.start);
+        day.pinned.sort_by_key(|p| p.span.start);
+    }
+    Ok(days)
+}
+
+enum TableEntry {
+    Run {
+        run: Option<Run>,
+        lift_allowed: bool,
+    },
+    Pinned(Pinned),
+}
+
+fn table_entry(
+    day: Day,
+    table: RawEntryTable,
+    span: Range<usize>,
+    run_time: TimeOfDay,
+) -> Result<TableEntry, Diagnostic> {
+    let RawEntryTable {
+        run,
+        strength,
+        at,
+        minutes,
+        hard,
+        lift,
+    } = table;
+    match (run, strength) {
+        (Some(_), Some(strength)) => Err(Diagnostic::new(
+            "an entry is either a run or a strength session, not both",
+            strength.span(),
+        )
+        .with_help(Some("put the run and the session in an array: [\"easy\", { strength = \"light\", at = \"18:00\" }]".to_owned()))),
+        (None, None) => Err(Diagnostic::new("missing key \"run\" or \"strength\"", span)
+            .with_help(Some("write { run = \"easy\" } or { strength = \"heavy\", at = \"17:00\" }".to_owned()))),
+        (Some(run_name), None) => {
+            let rule = run_type(run_name.get_ref(), run_name.span())?;
+            let lift_allowed = lift.is_none_or(|l| *l.get_ref());
+            if rule.name == "rest" {
+                if let Some(extra) = at.as_ref().map(Spanned::span).or(minutes.as_ref().map(Spanned::span)).or(hard.as_ref().map(Spanned::span)) {
+                    return Err(Diagnostic::new("a rest day has no time, length or hardness", extra)
+                        .with_help(Some("only lift = false goes with run = \"rest\"".to_owned())));
+                }
+                return Ok(TableEntry::Run { run: None, lift_allowed });
+            }
+            let start = at.as_ref().map(time).transpose()?.unwrap_or(run_time);
+            let minutes = match &minutes {
+                Some(m) => in_range(Some(m), "minutes", 1..=rules::ACTIVITY_MINUTES_MAX, 0, "a run lasts 1 to 1440 minutes")?,
+                None => rule.default_minutes,
+            };
+            Ok(TableEntry::Run {
+                run: Some(Run {
+                    day,
+                    run_type: rule.name,
+                    span: Span { start: WeekTime::at(day, start), minutes },
+                    hard: hard.map_or(rule.hard, |h| *h.get_ref()),
+                }),
+                lift_allowed,
+            })
+        }
+        (None, Some(strength)) => {
+            if let Some(extra) = hard.as_ref().map(Spanned::span).or(lift.as_ref().map(Spanned::span)) {
+                return Err(Diagnostic::new("\"hard\" and \"lift\" belong to runs, not strength sessions", extra));
+            }
+            let kind = match strength.get_ref().as_str() {
+                "heavy" => Kind::Heavy,
+                "light" => Kind::Light,
+                other => {
+                    return Err(Diagnostic::new(format!("unknown strength kind \"{other}\""), strength.span())
+                        .with_help(suggest::hint(other, ["heavy", "light"]).or_else(|| Some(one_of(&["heavy", "light"])))));
+                }
+            };
+            let Some(at) = &at else {
+                return Err(Diagnostic::new("a pinned strength session needs a start time", span)
+                    .with_help(Some(format!("add at = \"HH:MM\", like {{ strength = \"{}\", at = \"17:00\" }}", kind.name()))));
+            };
+            let start = time(at)?;
+            let minutes = match &minutes {
+                Some(m) => in_range(Some(m), "minutes", 1..=rules::ACTIVITY_MINUTES_MAX, 0, "a session lasts 1 to 1440 minutes")?,
+                None => rules::SESSION_MINUTES_DEFAULT,
+            };
+            Ok(TableEntry::Pinned(Pinned { day, kind, span: Span { start: WeekTime::at(day, start), minutes } }))
+        }
+    }
+}
+
+fn run_type(name: &str, span: Range<usize>) -> Result<&'static RunTypeRule, Diagnostic> {
+    RUN_TYPES.iter().find(|r| r.name == name).ok_or_else(|| {
+        let names = RUN_TYPES.iter().map(|r| r.name);
+        let help = if matches!(name, "heavy" | "light" | "strength" | "lift" | "gym") {
+            Some(
+                "to pin a strength session write { strength = \"heavy\", at = \"17:00\" }"
+                    .to_owned(),
+            )
+        } else {
+            suggest::hint(name, names.clone()).or_else(|| {
+                Some(format!(
+                    "run types: {}",
+                    names.collect::<Vec<_>>().join(", ")
+                ))
+            })
+        };
+        Diagnostic::new(format!("unknown run type \"{name}\""), span).with_help(help)
+    })
+}
+
+fn check_overlap(
+    placed: &[(Run, Range<usize>)],
+    run: &Run,
+    span: Range<usize>,
+) -> Result<(), Diagnostic> {
+    match placed
+        .iter()
+        .find(|(other, _)| other.span.overlaps(run.span))
+    {
+        None => Ok(()),
+        Some((other, _)) => Err(Diagnostic::new(
+            format!(
+                "this {} run ({} {}-{}) overlaps the {} run ({} {}-{})",
+                run.run_type,
+                run.day,
+                run.span.start.time(),
+                run.span.end().time(),
+                other.run_type,
+                other.day,
+                other.span.start.time(),
+                other.span.end().time(),
+            ),
+            span,
+        )
+        .with_help(Some(
+            "give each run its own time with at = \"HH:MM\"".to_owned(),
+        ))),
+    }
+}
+
+fn time(text: &Spanned<String>) -> Result<TimeOfDay, Diagnostic> {
+    TimeOfDay::parse(text.get_ref()).map_err(|message| Diagnostic::new(message, text.span()))
+}
+
+/// Reads an optional whole number that must lie in `range`.
+fn in_range(
+    value: Option<&Spanned<i64>>,
+    name: &str,
+    range: std::ops::RangeInclusive<u32>,
+    default: u32,
+    why: &str,
+) -> Result<u32, Diagnostic> {
+    let Some(value) = value else {
+        return Ok(default);
+    };
+    let n = *value.get_ref();
+    u32::try_from(n)
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| {
+            Diagnostic::new(
+                format!(
+                    "{name} = {n} is out of range ({}..={})",
+                    range.start(),
+                    range.end()
+                ),
+                value.span(),
+            )
+            .with_help(Some(why.to_owned()))
+        })
+}
+
+fn one_of(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    format!("use one of {}", quoted.join(", "))
+}

@@ -1,0 +1,86 @@
+//! "Did you mean …?" hints for misspelt names.
+//!
+//! A misspelling is close to the intended word in edit distance; the hint names the
+//! closest known word when it is close enough to be a plausible typo.
+
+/// The known word closest to `word`, if it is close enough to be a typo of it.
+pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_ascii_lowercase();
+    // Long words tolerate more typos; a one-letter word matches nothing by accident.
+    let limit = (word.chars().count() / 3).clamp(1, 3);
+    let known: Vec<&str> = known.into_iter().collect();
+    let close = known
+        .iter()
+        .map(|candidate| (edit_distance(&word, candidate), *candidate))
+        .filter(|&(distance, _)| distance <= limit)
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, candidate)| candidate);
+    // "squat" for "back_squat": a word that is one part of exactly one known name.
+    close.or_else(|| {
+        let mut parts = known
+            .iter()
+            .filter(|k| k.split('_').any(|part| part == word));
+        match (parts.next(), parts.next()) {
+            (Some(only), None) if word.len() >= 3 => Some(*only),
+            _ => None,
+        }
+    })
+}
+
+/// Levenshtein distance over chars, with adjacent transpositions counting as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // rows[0] is two rows back, rows[1] the previous row, rows[2] the current one.
+    let mut rows = [
+        vec![0; b.len() + 1],
+        (0..=b.len()).collect(),
+        vec![0; b.len() + 1],
+    ];
+    for i in 1..=a.len() {
+        rows[2][0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[1][j] + 1)
+                .min(rows[2][j - 1] + 1)
+                .min(rows[1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[0][j - 2] + 1);
+            }
+            rows[2][j] = best;
+        }
+        rows.rotate_left(1);
+    }
+    rows[1][b.len()]
+}
+
+/// `, did you mean "x"?` when a close known word exists, else nothing.
+pub fn hint<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    closest(word, known).map(|w| format!("did you mean \"{w}\"?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_counts_edits_and_transpositions() {
+        assert_eq!(edit_distance("tempo", "tempo"), 0);
+        assert_eq!(edit_distance("tempoo", "tempo"), 1);
+        assert_eq!(edit_distance("tmepo", "tempo"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn closest_suggests_plausible_typos_only() {
+        let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        assert_eq!(closest("tues", days), Some("tue"));
+        assert_eq!(closest("TUE", days), Some("tue"));
+        assert_eq!(closest("banana", days), None);
+        assert_eq!(
+            closest("intervalls", ["intervals", "easy"]),
+            Some("intervals")
+        );
+    }
+}

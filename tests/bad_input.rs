@@ -1,0 +1,70 @@
+//! The bad-input corpus: one file per kind of mistake a runner makes, each with the
+//! exact message expected (`tests/bad-input/NAME.toml` and `NAME.stderr`).
+
+use crate::util::{golden, planner, root};
+
+#[test]
+fn every_bad_file_is_exit_1_with_its_reviewed_message() {
+    let dir = root().join("tests/bad-input");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/bad-input exists")
+        .map(|e| {
+            e.expect("readable")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter_map(|f| f.strip_suffix(".toml").map(str::to_owned))
+        .collect();
+    names.sort();
+    assert!(
+        names.len() >= 40,
+        "the corpus shrank to {} files",
+        names.len()
+    );
+    for name in names {
+        let file = format!("tests/bad-input/{name}.toml");
+        let outcome = planner(["week", file.as_str()]).run();
+        assert_eq!(
+            outcome.code, 1,
+            "{name}: exit code; stderr:\n{}",
+            outcome.stderr
+        );
+        assert_eq!(outcome.stdout, "", "{name}: stdout");
+        assert!(
+            outcome.stderr.starts_with("error: "),
+            "{name}: {}",
+            outcome.stderr
+        );
+        // Every message but the whole-file ones points at a line and column.
+        assert!(
+            outcome.stderr.contains(&format!(" --> {file}:")),
+            "{name}: {}",
+            outcome.stderr
+        );
+        golden(&format!("tests/bad-input/{name}.stderr"), &outcome.stderr);
+    }
+}
+
+#[test]
+fn a_file_over_one_mebibyte_is_refused_without_reading_it_all() {
+    let mut text = String::from("[week]\nmon = \"easy\"\n");
+    while text.len() <= 1024 * 1024 {
+        text.push_str("# padding padding padding padding padding padding padding padding\n");
+    }
+    planner(["week", "-"])
+        .stdin(text)
+        .run()
+        .code(1)
+        .stdout("")
+        .stderr("error: <stdin>: file is larger than 1024 KiB; a schedule is a few hundred bytes\n  = help: is this the right file?\n");
+}
+
+#[test]
+fn an_empty_file_is_a_week_of_rest() {
+    planner(["week", "-", "--week-of", "2026-11-30"])
+        .stdin("")
+        .run()
+        .code(0)
+        .stdout_has("No hard runs this week");
+}

@@ -1,0 +1,6 @@
+//! The integration tests: one binary, a module per feature.
+
+mod bad_input;
+mod cli;
+mod golden;
+mod util;

@@ -1,0 +1,173 @@
+//! Runs the `planner` binary and checks what it printed, as one readable chain:
+//! arguments → expected stdout, stderr and exit code.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The repository root, where `examples/` and `tests/` live.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One run of the binary.
+pub struct Run {
+    args: Vec<String>,
+    stdin: Option<Vec<u8>>,
+    env: Vec<(String, String)>,
+    dir: PathBuf,
+}
+
+/// What the binary did.
+pub struct Outcome {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// A run of `planner` with these arguments, from the repository root.
+pub fn planner<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    Run {
+        args: args.into_iter().map(|a| a.as_ref().to_owned()).collect(),
+        stdin: None,
+        env: Vec::new(),
+        dir: root().to_path_buf(),
+    }
+}
+
+impl Run {
+    /// Feeds `bytes` on standard input.
+    pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
+        self.stdin = Some(bytes.into());
+        self
+    }
+
+    /// Sets an environment variable for the run.
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// Runs in `dir` instead of the repository root.
+    pub fn current_dir(mut self, dir: &Path) -> Self {
+        self.dir = dir.to_path_buf();
+        self
+    }
+
+    /// Runs the binary to completion.
+    pub fn run(self) -> Outcome {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_planner"));
+        command
+            .args(&self.args)
+            .current_dir(&self.dir)
+            .env_remove("NO_COLOR")
+            .env("SOURCE_DATE_EPOCH", "1795000000")
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (key, value) in &self.env {
+            command.env(key, value);
+        }
+        let mut child = command.spawn().expect("planner starts");
+        if let Some(bytes) = &self.stdin {
+            let mut pipe = child.stdin.take().expect("stdin is piped");
+            pipe.write_all(bytes).expect("stdin takes the bytes");
+        }
+        let Output {
+            status,
+            stdout,
+            stderr,
+        } = child.wait_with_output().expect("planner ends");
+        Outcome {
+            code: status
+                .code()
+                .expect("planner exits with a code, not a signal"),
+            stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
+        }
+    }
+}
+
+impl Outcome {
+    /// Asserts the exit code, showing both streams when it is wrong.
+    #[track_caller]
+    pub fn code(self, expected: i32) -> Self {
+        assert_eq!(
+            self.code, expected,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Asserts standard output is exactly `expected`.
+    #[track_caller]
+    pub fn stdout(self, expected: &str) -> Self {
+        assert_eq!(self.stdout, expected, "stdout");
+        self
+    }
+
+    /// Asserts standard error is exactly `expected`.
+    #[track_caller]
+    pub fn stderr(self, expected: &str) -> Self {
+        assert_eq!(self.stderr, expected, "stderr");
+        self
+    }
+
+    /// Asserts standard error contains `part`.
+    #[track_caller]
+    pub fn stderr_has(self, part: &str) -> Self {
+        assert!(
+            self.stderr.contains(part),
+            "stderr lacks {part:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// Asserts standard output contains `part`.
+    #[track_caller]
+    pub fn stdout_has(self, part: &str) -> Self {
+        assert!(
+            self.stdout.contains(part),
+            "stdout lacks {part:?}:\n{}",
+            self.stdout
+        );
+        self
+    }
+}
+
+/// Compares `actual` with the golden file at `path` (relative to the root), or
+/// rewrites the file when `PLANNER_BLESS=1`: then review the diff before committing.
+#[track_caller]
+pub fn golden(path: &str, actual: &str) {
+    let path = root().join(path);
+    if std::env::var_os("PLANNER_BLESS").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().expect("golden files live in a folder"))
+            .expect("golden folder is writable");
+        std::fs::write(&path, actual).expect("golden file is writable");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (PLANNER_BLESS=1 creates it)", path.display()));
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(e, a)| e != a)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{} differs from the output at line {} (PLANNER_BLESS=1 rewrites it; review the diff)\n--- expected\n{expected}\n--- actual\n{actual}",
+            path.display(),
+            first + 1
+        );
+    }
+}
