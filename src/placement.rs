@@ -14,7 +14,10 @@ use crate::day::Day;
 use crate::judge;
 use crate::plan::{DayReason, Decision, Gap, Level, Plan, Session, duration};
 use crate::rules::{HEAVY_GAP_IDEAL, HEAVY_GAP_MIN, SESSIONS_MIN, START_GRID};
+
+mod times;
 use crate::schedule::{Kind, Run, Schedule};
+use times::Choice;
 
 /// No placement satisfies the rules: fewer than two sessions fit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,8 +91,8 @@ struct Score {
     heavy: usize,
     heavy_ideal: usize,
     consecutive: Reverse<usize>,
-    spacing: u32,
-    distance: Reverse<u32>,
+    spacing: i64,
+    distance: Reverse<u64>,
     starts: Reverse<Vec<WeekTime>>,
 }
 
@@ -192,26 +195,51 @@ pub fn plan_week(schedule: &Schedule) -> Result<Plan, Infeasible> {
     // Levels 5 to 7, on the choices that tie at the top of levels 1 to 4.
     for (score, days) in &mut choices {
         if top_levels(score) == top {
-            let lists: Vec<Vec<Slot>> = days
+            // The week's sessions in week order: each chosen day's best-class starts,
+            // and each pinned session as its one fixed choice.
+            let mut entries: Vec<(bool, Vec<Choice>)> = days
                 .iter()
                 .map(|d| {
                     let day_slots = &slots[d.index()];
                     let best = day_slots.iter().map(|s| s.class).max().unwrap_or(0);
-                    let mut list: Vec<Slot> = day_slots
+                    let list = day_slots
                         .iter()
                         .filter(|s| s.class == best)
-                        .copied()
+                        .map(|s| Choice {
+                            start: s.start.minutes(),
+                            minutes,
+                            cost: s.distance,
+                        })
                         .collect();
-                    // Closest to the preferred time first: a good first answer lets
-                    // the bounds cut more of the search.
-                    list.sort_by_key(|s| (s.distance, s.start));
-                    list
+                    (true, list)
                 })
+                .chain(pinned.iter().map(|p| {
+                    (
+                        false,
+                        vec![Choice {
+                            start: p.start.minutes(),
+                            minutes: p.minutes,
+                            cost: 0,
+                        }],
+                    )
+                }))
                 .collect();
-            let times = search_times(&lists, &pinned, minutes);
-            score.spacing = times.spacing;
-            score.distance = Reverse(times.distance);
-            score.starts = Reverse(times.starts);
+            entries.sort_by_key(|(_, list)| list.first().map(|c| c.start));
+            let (free, lists): (Vec<bool>, Vec<Vec<Choice>>) = entries.into_iter().unzip();
+            let Some(best) = times::best(&lists) else {
+                continue;
+            };
+            score.spacing = best.spacing;
+            score.distance = Reverse(best.cost);
+            score.starts = Reverse(
+                best.picks
+                    .iter()
+                    .zip(&lists)
+                    .zip(&free)
+                    .filter(|(_, free)| **free)
+                    .map(|((&pick, list), _)| WeekTime::wrapping(list[pick].start))
+                    .collect(),
+            );
         }
     }
     choices.sort_by(|a, b| b.0.cmp(&a.0));
@@ -379,116 +407,6 @@ fn subsets(days: &[Day], k: usize) -> Vec<Vec<Day>> {
         }
     }
     out
-}
-
-/// The best start times for one choice of days, by levels 5 to 7.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Times {
-    spacing: u32,
-    distance: u32,
-    starts: Vec<WeekTime>,
-}
-
-impl Times {
-    fn key(&self) -> (u32, Reverse<u32>, Reverse<&[WeekTime]>) {
-        (self.spacing, Reverse(self.distance), Reverse(&self.starts))
-    }
-}
-
-/// Exhaustive depth-first search over one slot per list, pruning only branches that
-/// are already strictly worse than the best found at level 5, or at level 6 with
-/// level 5 tied: adding a session never widens the smallest gap, and never shortens
-/// the total distance below what is chosen so far plus each remaining day's minimum.
-fn search_times(lists: &[Vec<Slot>], pinned: &[Span], minutes: u32) -> Times {
-    let spacing = smallest_gap(pinned);
-    let floor: Vec<u32> = (0..=lists.len())
-        .map(|i| {
-            lists[i..]
-                .iter()
-                .map(|l| l.iter().map(|s| s.distance).min().unwrap_or(0))
-                .sum()
-        })
-        .collect();
-    let mut search = Search {
-        lists,
-        floor,
-        minutes,
-        best: None,
-        spans: pinned.to_vec(),
-        starts: Vec::new(),
-    };
-    search.descend(0, spacing, 0);
-    search.best.unwrap_or(Times {
-        spacing,
-        distance: 0,
-        starts: Vec::new(),
-    })
-}
-
-struct Search<'a> {
-    lists: &'a [Vec<Slot>],
-    floor: Vec<u32>,
-    minutes: u32,
-    best: Option<Times>,
-    spans: Vec<Span>,
-    starts: Vec<WeekTime>,
-}
-
-impl Search<'_> {
-    fn descend(&mut self, depth: usize, spacing: u32, distance: u32) {
-        if let Some(best) = &self.best {
-            let worse = spacing < best.spacing
-                || (spacing == best.spacing && distance + self.floor[depth] > best.distance);
-            if worse {
-                return;
-            }
-        }
-        let Some(list) = self.lists.get(depth) else {
-            let mut starts = self.starts.clone();
-            starts.sort();
-            let candidate = Times {
-                spacing,
-                distance,
-                starts,
-            };
-            if self
-                .best
-                .as_ref()
-                .is_none_or(|best| candidate.key() > best.key())
-            {
-                self.best = Some(candidate);
-            }
-            return;
-        };
-        for slot in list {
-            let span = Span {
-                start: slot.start,
-                minutes: self.minutes,
-            };
-            let spacing = self
-                .spans
-                .iter()
-                .map(|other| other.gap_to(span).min(span.gap_to(*other)))
-                .fold(spacing, u32::min);
-            self.spans.push(span);
-            self.starts.push(slot.start);
-            self.descend(depth + 1, spacing, distance + slot.distance);
-            self.spans.pop();
-            self.starts.pop();
-        }
-    }
-}
-
-/// The smallest gap, end to start, between any two of `spans` (`u32::MAX` for fewer
-/// than two).
-pub fn smallest_gap(spans: &[Span]) -> u32 {
-    let mut smallest = u32::MAX;
-    for (i, a) in spans.iter().enumerate() {
-        for b in &spans[i + 1..] {
-            smallest = smallest.min(a.gap_to(*b)).min(b.gap_to(*a));
-        }
-    }
-    smallest
 }
 
 /// `5 h 30 min after the tue 06:30 intervals`.

@@ -1,0 +1,345 @@
+//! Start times for a fixed choice of days: levels 5 to 7 of the placement order.
+//!
+//! Once the days are chosen, the sessions of the week (planned and pinned) follow one
+//! another around the week in day order, so the smallest gap between two sessions is
+//! the smallest gap between neighbours on that cycle. Level 5 is then a max-min over a
+//! cycle: a binary search on the gap, each step a greedy walk that takes the earliest
+//! start that keeps the gap (which never hurts what follows). Levels 6 and 7 are a
+//! dynamic programme over the cycle with that gap as a constraint, taking the earliest
+//! start on every tie. Both are exact and run in time linear in the choices per day
+//! (times the first day's choices and the log of a week's minutes).
+
+use crate::rules::WEEK_MINUTES;
+
+const WEEK: i64 = WEEK_MINUTES as i64;
+
+/// Stands for "no way to satisfy the constraints" in the programme.
+const NONE: u64 = u64::MAX;
+
+/// One way to hold a session: a start, its length and its distance from the
+/// preferred lift time (zero for a pinned session, which is not a choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Choice {
+    /// Minutes from Monday 00:00.
+    pub start: u32,
+    /// Length in minutes.
+    pub minutes: u32,
+    /// Level 6 cost: minutes from the preferred lift time.
+    pub cost: u32,
+}
+
+impl Choice {
+    fn start(&self) -> i64 {
+        i64::from(self.start)
+    }
+
+    fn end(&self) -> i64 {
+        i64::from(self.start) + i64::from(self.minutes)
+    }
+}
+
+/// The best start times by levels 5 to 7.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Best {
+    /// The smallest gap between two sessions, end to start (`i64::MAX` for fewer than
+    /// two sessions; negative only if pinned sessions overlap each other).
+    pub spacing: i64,
+    /// The total distance from the preferred lift time.
+    pub cost: u64,
+    /// For each entry, the index of its chosen start.
+    pub picks: Vec<usize>,
+}
+
+/// The best choice of one start per entry. `entries` are the week's sessions in week
+/// order, each a list of choices sorted by start, all on one day; `None` if an entry
+/// has no choice.
+pub(crate) fn best(entries: &[Vec<Choice>]) -> Option<Best> {
+    if entries.iter().any(Vec::is_empty) {
+        return None;
+    }
+    if entries.is_empty() {
+        return Some(Best {
+            spacing: i64::MAX,
+            cost: 0,
+            picks: Vec::new(),
+        });
+    }
+    let spacing = if entries.len() < 2 {
+        i64::MAX
+    } else {
+        max_spacing(entries)
+    };
+    let mut best: Option<(u64, usize)> = None;
+    for (i, first) in entries[0].iter().enumerate() {
+        let total = Programme::solve(entries, spacing, first).total(first);
+        if total != NONE && best.is_none_or(|(cost, _)| total < cost) {
+            best = Some((total, i));
+        }
+    }
+    let (cost, first) = best?;
+    let programme = Programme::solve(entries, spacing, &entries[0][first]);
+    Some(Best {
+        spacing,
+        cost,
+        picks: programme.picks(first),
+    })
+}
+
+/// The largest smallest gap between neighbouring sessions around the week.
+fn max_spacing(entries: &[Vec<Choice>]) -> i64 {
+    // Walk the cycle from the entry with the fewest choices: the walk is tried once
+    // per choice of the first entry. Entries before it come round a week later.
+    let start = (0..entries.len())
+        .min_by_key(|&i| entries[i].len())
+        .unwrap_or(0);
+    let cycle: Vec<(&[Choice], i64)> = (0..entries.len())
+        .map(|k| {
+            let i = (start + k) % entries.len();
+            (entries[i].as_slice(), if i < start { WEEK } else { 0 })
+        })
+        .collect();
+    let feasible = |gap: i64| {
+        let (first, offset) = cycle[0];
+        first.iter().any(|x| {
+            let mut end = x.end() + offset;
+            for &(list, offset) in &cycle[1..] {
+                let i = list.partition_point(|c| c.start() + offset < end + gap);
+                let Some(next) = list.get(i) else {
+                    return false;
+                };
+                end = next.end() + offset;
+            }
+            x.start() + offset + WEEK - end >= gap
+        })
+    };
+    // feasible(-WEEK) always holds (every start is after the previous end less a
+    // week); feasible(WEEK + 1) never does. Find the largest feasible gap.
+    let (mut lo, mut hi) = (-WEEK, WEEK + 1);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if feasible(mid) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// Levels 6 and 7 with the first entry's start fixed: for each later entry, the
+/// cheapest way to finish the cycle from each of its choices, as suffix minima.
+struct Programme<'a> {
+    entries: &'a [Vec<Choice>],
+    spacing: i64,
+    /// `suffix[k][j]`: the cheapest finish (cost, index) among choices `j..` of entry
+    /// `k + 1`, earliest index on ties.
+    suffix: Vec<Vec<(u64, usize)>>,
+}
+
+impl<'a> Programme<'a> {
+    fn solve(entries: &'a [Vec<Choice>], spacing: i64, first: &Choice) -> Self {
+        let n = entries.len();
+        let mut suffix: Vec<Vec<(u64, usize)>> = vec![Vec::new(); n.saturating_sub(1)];
+        // The last session must end `spacing` before the first one comes round again.
+        let deadline = first.start().saturating_add(WEEK).saturating_sub(spacing);
+        for k in (1..n).rev() {
+            let list = &entries[k];
+            let values = list.iter().map(|y| {
+                let rest = if k == n - 1 {
+                    if y.end() <= deadline { 0 } else { NONE }
+                } else {
+                    let next = &entries[k + 1];
+                    let i = next.partition_point(|z| z.start() < y.end().saturating_add(spacing));
+                    suffix[k].get(i).map_or(NONE, |&(cost, _)| cost)
+                };
+                if rest == NONE {
+                    NONE
+                } else {
+                    rest + u64::from(y.cost)
+                }
+            });
+            let values: Vec<u64> = values.collect();
+            let mut minima = vec![(NONE, usize::MAX); list.len() + 1];
+            for j in (0..list.len()).rev() {
+                minima[j] = if values[j] <= minima[j + 1].0 {
+                    (values[j], j)
+                } else {
+                    minima[j + 1]
+                };
+            }
+            suffix[k - 1] = minima;
+        }
+        Programme {
+            entries,
+            spacing,
+            suffix,
+        }
+    }
+
+    /// The cheapest total cost of the cycle from `first`.
+    fn total(&self, first: &Choice) -> u64 {
+        match self.next(0, first) {
+            None if self.entries.len() == 1 => u64::from(first.cost),
+            None => NONE,
+            Some((cost, _)) if cost == NONE => NONE,
+            Some((cost, _)) => cost + u64::from(first.cost),
+        }
+    }
+
+    /// The best finish after choosing `from` in entry `k`.
+    fn next(&self, k: usize, from: &Choice) -> Option<(u64, usize)> {
+        let list = self.entries.get(k + 1)?;
+        let i = list.partition_point(|z| z.start() < from.end().saturating_add(self.spacing));
+        self.suffix[k].get(i).copied()
+    }
+
+    /// The choices that reach the cheapest total from `first`, the earliest on ties.
+    fn picks(&self, first: usize) -> Vec<usize> {
+        let mut picks = vec![first];
+        let mut from = &self.entries[0][first];
+        for k in 0..self.entries.len() - 1 {
+            let Some((_, j)) = self.next(k, from) else {
+                break;
+            };
+            picks.push(j);
+            from = &self.entries[k + 1][j];
+        }
+        picks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: u32 = 24 * 60;
+
+    fn day(d: u32, starts: &[u32], minutes: u32, preferred: u32) -> Vec<Choice> {
+        starts
+            .iter()
+            .map(|&t| Choice {
+                start: d * DAY + t,
+                minutes,
+                cost: t.abs_diff(preferred),
+            })
+            .collect()
+    }
+
+    /// Every combination, scored by the same three levels, for comparison.
+    fn brute(entries: &[Vec<Choice>]) -> Best {
+        let mut best: Option<Best> = None;
+        let mut picks = vec![0; entries.len()];
+        loop {
+            let chosen: Vec<&Choice> = picks.iter().zip(entries).map(|(&i, e)| &e[i]).collect();
+            let n = chosen.len();
+            let spacing = if n < 2 {
+                i64::MAX
+            } else {
+                (0..n)
+                    .map(|i| {
+                        let next = chosen[(i + 1) % n];
+                        let wrap = if i + 1 == n { WEEK } else { 0 };
+                        next.start() + wrap - chosen[i].end()
+                    })
+                    .min()
+                    .unwrap_or(i64::MAX)
+            };
+            let cost = chosen.iter().map(|c| u64::from(c.cost)).sum();
+            let candidate = Best {
+                spacing,
+                cost,
+                picks: picks.clone(),
+            };
+            let better = best.as_ref().is_none_or(|b| {
+                (
+                    candidate.spacing,
+                    std::cmp::Reverse(candidate.cost),
+                    std::cmp::Reverse(&candidate.picks),
+                ) > (
+                    b.spacing,
+                    std::cmp::Reverse(b.cost),
+                    std::cmp::Reverse(&b.picks),
+                )
+            });
+            if better {
+                best = Some(candidate);
+            }
+            // Next combination, last entry fastest.
+            let mut k = entries.len();
+            loop {
+                if k == 0 {
+                    return best.expect("at least one combination");
+                }
+                k -= 1;
+                picks[k] += 1;
+                if picks[k] < entries[k].len() {
+                    break;
+                }
+                picks[k] = 0;
+            }
+        }
+    }
+
+    #[test]
+    fn spacing_spreads_two_sessions_half_a_week_apart() {
+        let all: Vec<u32> = (24..=80).map(|q| q * 15).collect(); // 06:00..20:00
+        let entries = vec![day(0, &all, 40, 1080), day(3, &all, 40, 1080)];
+        let best = best(&entries).expect("has a plan");
+        assert_eq!(best, brute(&entries));
+        assert!(best.spacing >= 3 * i64::from(DAY) - 14 * 60);
+    }
+
+    #[test]
+    fn a_pinned_session_is_part_of_the_cycle() {
+        let all: Vec<u32> = (24..=80).map(|q| q * 15).collect();
+        let entries = vec![
+            day(0, &all, 40, 1080),
+            vec![Choice {
+                start: 2 * DAY + 19 * 60,
+                minutes: 45,
+                cost: 0,
+            }],
+            day(4, &all, 40, 1080),
+        ];
+        assert_eq!(best(&entries).expect("has a plan"), brute(&entries));
+    }
+
+    #[test]
+    fn matches_brute_force_on_irregular_choices() {
+        // Deterministic pseudo-random lists with holes, various days and lengths.
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for case in 0..400 {
+            // Up to four sessions; fewer choices a day when there are more sessions.
+            let n = 1 + (case % 4) as usize;
+            let keep = [2, 3, 6, 10][n - 1];
+            let mut days: Vec<u32> = (0..7).collect();
+            days.sort_by_key(|_| next());
+            let mut days: Vec<u32> = days[..n].to_vec();
+            days.sort_unstable();
+            let preferred = (next() % 96) as u32 * 15;
+            let minutes = 30 + (next() % 16) as u32;
+            let entries: Vec<Vec<Choice>> = days
+                .iter()
+                .map(|&d| {
+                    let starts: Vec<u32> = (0..92)
+                        .map(|q| q * 15)
+                        .filter(|_| next() % keep == 0)
+                        .collect();
+                    let starts = if starts.is_empty() { vec![600] } else { starts };
+                    day(d, &starts, minutes, preferred)
+                })
+                .collect();
+            assert_eq!(
+                best(&entries).expect("has a plan"),
+                brute(&entries),
+                "{entries:?}"
+            );
+        }
+    }
+}
