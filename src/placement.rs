@@ -12,7 +12,7 @@ use std::fmt;
 use crate::clock::{Span, TimeOfDay, WeekTime};
 use crate::day::Day;
 use crate::judge;
-use crate::plan::{DayReason, Decision, Gap, Level, Plan, Session, duration};
+use crate::plan::{Criterion, DayReason, Decision, Gap, Plan, Session, duration};
 use crate::rules::{HEAVY_GAP_IDEAL, HEAVY_GAP_MIN, SESSIONS_MIN, START_GRID};
 
 mod times;
@@ -98,24 +98,24 @@ struct Score {
 
 impl Score {
     /// The first level at which `self` beats `other`, if it does.
-    fn beats_at(&self, other: &Score) -> Option<Level> {
+    fn beats_at(&self, other: &Score) -> Option<Criterion> {
         if self <= other {
             return None;
         }
         Some(if self.sessions != other.sessions {
-            Level::Sessions
+            Criterion::Sessions
         } else if self.heavy != other.heavy {
-            Level::Heavy
+            Criterion::Heavy
         } else if self.heavy_ideal != other.heavy_ideal {
-            Level::HeavyIdeal
+            Criterion::HeavyIdeal
         } else if self.consecutive != other.consecutive {
-            Level::ConsecutiveDays
+            Criterion::ConsecutiveDays
         } else if self.spacing != other.spacing {
-            Level::SpacingBetweenSessions
+            Criterion::SpacingBetweenSessions
         } else if self.distance != other.distance {
-            Level::PreferredTime
+            Criterion::PreferredTime
         } else {
-            Level::Earliest
+            Criterion::Earliest
         })
     }
 }
@@ -299,6 +299,13 @@ pub fn plan_week(schedule: &Schedule) -> Result<Plan, Infeasible> {
         .into_iter()
         .map(|finding| finding.to_string())
         .collect::<Vec<_>>();
+    if pinned.len() > usize::from(runner.sessions) {
+        warnings.push(format!(
+            "you pinned {} sessions, more than the {} you aim for",
+            pinned.len(),
+            runner.sessions
+        ));
+    }
     if sessions.len() < usize::from(runner.sessions) {
         warnings.push(format!(
             "only {} of the {} sessions you asked for fit this week",

@@ -61,9 +61,9 @@ pub enum DayReason {
     NotNeeded,
 }
 
-/// The level of the placement order (SPEC §3) that decided between two placements.
+/// A level of the placement order (SPEC §3), which decides between two placements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
+pub enum Criterion {
     /// 1. most sessions, up to the target.
     Sessions = 1,
     /// 2. most heavy sessions.
@@ -80,16 +80,16 @@ pub enum Level {
     Earliest,
 }
 
-impl fmt::Display for Level {
+impl fmt::Display for Criterion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
-            Level::Sessions => "more sessions",
-            Level::Heavy => "more heavy sessions",
-            Level::HeavyIdeal => "more heavy sessions 24 h or more from hard runs",
-            Level::ConsecutiveDays => "fewer sessions on consecutive days",
-            Level::SpacingBetweenSessions => "more time between strength sessions",
-            Level::PreferredTime => "start times closer to the preferred lift time",
-            Level::Earliest => "earlier in the week",
+            Criterion::Sessions => "more sessions",
+            Criterion::Heavy => "more heavy sessions",
+            Criterion::HeavyIdeal => "more heavy sessions 24 h or more from hard runs",
+            Criterion::ConsecutiveDays => "fewer sessions on consecutive days",
+            Criterion::SpacingBetweenSessions => "more time between strength sessions",
+            Criterion::PreferredTime => "start times closer to the preferred lift time",
+            Criterion::Earliest => "earlier in the week",
         };
         write!(f, "level {} ({text})", *self as u8)
     }
@@ -101,7 +101,7 @@ pub struct Decision {
     /// The days of the best placement on other days.
     pub runner_up: Vec<Day>,
     /// The first level of the order at which the chosen placement is better.
-    pub level: Level,
+    pub level: Criterion,
 }
 
 /// The planned week.
@@ -142,8 +142,11 @@ mod tests {
 
     #[test]
     fn levels_are_numbered_as_in_the_spec() {
-        assert_eq!(Level::Sessions as u8, 1);
-        assert_eq!(Level::Earliest as u8, 7);
-        assert_eq!(Level::Heavy.to_string(), "level 2 (more heavy sessions)");
+        assert_eq!(Criterion::Sessions as u8, 1);
+        assert_eq!(Criterion::Earliest as u8, 7);
+        assert_eq!(
+            Criterion::Heavy.to_string(),
+            "level 2 (more heavy sessions)"
+        );
     }
 }

@@ -113,18 +113,20 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
                 writeln!(out, "    {line}")?;
             }
         }
-        if let Some(decision) = &plan.decision {
-            let days: Vec<&str> = decision.runner_up.iter().map(|d| d.key()).collect();
-            let days = if days.is_empty() {
-                "no free days".to_owned()
-            } else {
-                days.join(", ")
-            };
-            writeln!(
-                out,
-                "  These days beat the next best choice ({days}) at {}",
-                decision.level
-            )?;
+        match &plan.decision {
+            Some(decision) => {
+                let days: Vec<&str> = decision.runner_up.iter().map(|d| d.key()).collect();
+                writeln!(
+                    out,
+                    "  These days beat the next best choice ({}) at {}",
+                    days.join(", "),
+                    decision.level
+                )?;
+            }
+            None if plan.sessions.iter().any(|s| !s.pinned) => {
+                writeln!(out, "  No other choice of days was possible")?;
+            }
+            None => {}
         }
     }
 
