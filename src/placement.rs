@@ -426,3 +426,167 @@ pub fn describe_gap(gap: &Gap, side: &str) -> String {
         gap.run_type
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::Overrides;
+
+    fn plan(text: &str) -> Result<Plan, Infeasible> {
+        plan_week(&Schedule::parse(text, Overrides::default()).expect("valid schedule"))
+    }
+
+    fn starts(plan: &Plan) -> Vec<String> {
+        plan.sessions
+            .iter()
+            .map(|s| format!("{} {} {}", s.day, s.span.start.time(), s.kind.name()))
+            .collect()
+    }
+
+    #[test]
+    fn a_sunday_evening_session_before_monday_dawn_intervals_is_light() {
+        // Only Sunday and Wednesday are free; Sunday's window ends 2 h before the
+        // Monday 00:30 intervals come round, so nothing there can be heavy.
+        let plan = plan(
+            "[runner]\nsessions = 2\nlift_window = [\"19:00\", \"22:30\"]\n[week]\n\
+             mon = { run = \"intervals\", at = \"00:30\" }\ntue = \"tempo\"\nthu = \"tempo\"\n\
+             fri = \"hills\"\nsat = \"long\"\n",
+        )
+        .expect("two free days");
+        let sunday = plan
+            .sessions
+            .iter()
+            .find(|s| s.day == Day::Sun)
+            .expect("a sunday session");
+        assert_eq!(sunday.kind, Kind::Light);
+        assert!(sunday.after.expect("a hard run after").minutes < HEAVY_GAP_MIN);
+    }
+
+    #[test]
+    fn heavy_session_moves_away_from_morning_intervals() {
+        // Monday could hold a session at 18:00, but the Tuesday 06:30 intervals make
+        // any Monday slot less than 24 h away; Wednesday and Saturday are 24 h clear.
+        let plan = plan(
+            "[runner]\nsessions = 2\n[week]\nmon = \"easy\"\ntue = { run = \"intervals\", at = \"06:30\" }\n\
+             wed = \"easy\"\nthu = { run = \"tempo\", at = \"18:00\" }\nfri = \"rest\"\nsat = \"easy\"\nsun = \"long\"\n",
+        )
+        .expect("plan");
+        assert_eq!(plan.sessions.len(), 2);
+        for session in &plan.sessions {
+            assert_eq!(session.kind, Kind::Heavy);
+            assert!(session.before.expect("gap").minutes >= HEAVY_GAP_MIN);
+            assert!(session.after.expect("gap").minutes >= HEAVY_GAP_MIN);
+        }
+        assert!(
+            plan.sessions
+                .iter()
+                .all(|s| s.day != Day::Tue && s.day != Day::Thu && s.day != Day::Sun)
+        );
+    }
+
+    #[test]
+    fn no_session_on_hard_days_or_lift_false_days() {
+        let plan = plan(
+            "[week]\nmon = \"tempo\"\ntue = { run = \"rest\", lift = false }\nwed = [\"easy\", { run = \"easy\", at = \"18:00\", hard = true }]\n",
+        )
+        .expect("plan");
+        assert!(
+            plan.sessions
+                .iter()
+                .all(|s| ![Day::Mon, Day::Tue, Day::Wed].contains(&s.day))
+        );
+        assert_eq!(plan.days[Day::Tue.index()], DayReason::LiftFalse);
+        assert!(matches!(
+            plan.days[Day::Wed.index()],
+            DayReason::HardRun {
+                run_type: "easy",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_pinned_heavy_session_too_close_to_a_hard_run_is_kept_and_warned() {
+        let plan = plan(
+            "[runner]\nsessions = 2\n[week]\ntue = [{ run = \"intervals\", at = \"06:30\" }]\n\
+             mon = [{ strength = \"heavy\", at = \"21:00\", minutes = 40 }]\n",
+        )
+        .expect("plan");
+        let pinned = plan.sessions.iter().find(|s| s.pinned).expect("kept");
+        assert_eq!(pinned.kind, Kind::Heavy);
+        assert_eq!(pinned.span.start.time().to_string(), "21:00");
+        assert!(
+            plan.warnings.iter().any(|w| w
+                == "pinned mon 21:00 heavy: 8 h 50 min before the tue 06:30 intervals, ideally 24 h or more"),
+            "{:?}",
+            plan.warnings
+        );
+        let close = self::plan(
+            "[runner]\nsessions = 2\n[week]\ntue = { run = \"intervals\", at = \"05:00\" }\n\
+             mon = { strength = \"heavy\", at = \"23:00\" }\n",
+        )
+        .expect("plan");
+        assert_eq!(
+            close
+                .sessions
+                .iter()
+                .filter(|s| s.pinned && s.kind == Kind::Heavy)
+                .count(),
+            1
+        );
+        assert!(
+            close.warnings.iter().any(|w| w
+                == "pinned mon 23:00 heavy: 5 h 20 min before the tue 05:00 intervals, heavy needs 6 h"),
+            "{:?}",
+            close.warnings
+        );
+    }
+
+    #[test]
+    fn fewer_than_two_possible_sessions_is_infeasible_with_reasons() {
+        let err = plan("[week]\nmon = \"tempo\"\ntue = \"tempo\"\nwed = \"tempo\"\nthu = \"tempo\"\nfri = \"tempo\"\nsat = { run = \"rest\", lift = false }\n")
+            .expect_err("only sunday is free");
+        assert_eq!(err.possible, 1);
+        assert_eq!(err.days[Day::Sat.index()], DayReason::LiftFalse);
+        assert_eq!(err.days[Day::Sun.index()], DayReason::NotNeeded);
+        let text = err.to_string();
+        assert!(
+            text.starts_with("no plan: only 1 strength session fits this week"),
+            "{text}"
+        );
+        assert!(
+            text.contains("allow lifting on a day marked lift = false"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_day_full_of_runs_has_no_room() {
+        let plan = plan(
+            "[runner]\nlift_window = [\"07:00\", \"09:00\"]\n[week]\nmon = { run = \"easy\", at = \"07:00\", minutes = 100 }\n",
+        )
+        .expect("plan");
+        assert_eq!(plan.days[Day::Mon.index()], DayReason::NoRoom);
+    }
+
+    #[test]
+    fn sessions_avoid_consecutive_days_when_heavy_counts_tie() {
+        let plan = plan("[runner]\nsessions = 3\n[week]\n").expect("plan");
+        let days: Vec<Day> = plan.sessions.iter().map(|s| s.day).collect();
+        assert_eq!(consecutive_pairs(&days), 0, "{:?}", starts(&plan));
+    }
+
+    #[test]
+    fn consecutive_pairs_count_sunday_and_monday() {
+        assert_eq!(consecutive_pairs(&[Day::Mon, Day::Sun]), 1);
+        assert_eq!(consecutive_pairs(&[Day::Mon, Day::Tue, Day::Wed]), 2);
+        assert_eq!(consecutive_pairs(&[Day::Mon, Day::Wed, Day::Fri]), 0);
+    }
+
+    #[test]
+    fn subsets_enumerate_every_choice_once() {
+        assert_eq!(subsets(&Day::ALL, 3).len(), 35);
+        assert_eq!(subsets(&Day::ALL, 0), vec![Vec::<Day>::new()]);
+        assert_eq!(subsets(&[Day::Mon], 2).len(), 0);
+    }
+}

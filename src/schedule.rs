@@ -684,3 +684,140 @@ fn one_of(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
     format!("use one of {}", quoted.join(", "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Schedule {
+        Schedule::parse(text, Overrides::default()).unwrap_or_else(|d| panic!("{d:?}"))
+    }
+
+    fn error(text: &str) -> Diagnostic {
+        Schedule::parse(text, Overrides::default()).expect_err("invalid schedule")
+    }
+
+    #[test]
+    fn an_empty_file_is_a_rest_week_with_every_default() {
+        let s = parse("");
+        assert_eq!(s.week_of, None);
+        assert_eq!(s.runner.level, Level::Intermediate);
+        assert_eq!(s.runner.sessions, 3);
+        assert_eq!(s.runner.session_minutes, 40);
+        assert_eq!(s.runner.run_time.to_string(), "07:00");
+        assert_eq!(s.runner.window_start.to_string(), "06:00");
+        assert_eq!(s.runner.window_end.to_string(), "21:00");
+        assert_eq!(s.runner.preferred_lift_time.to_string(), "18:00");
+        assert_eq!(s.runner.units, Units::Kg);
+        assert_eq!(s.runner.high_volume_minutes, 360);
+        assert!(s.days.iter().all(|d| d.runs.is_empty() && d.lift_allowed));
+    }
+
+    #[test]
+    fn shorthand_runs_start_at_run_time_with_their_default_length() {
+        let s = parse("[runner]\nrun_time = \"06:15\"\n[week]\nwed = \"easy\"\nsat = \"long\"\n");
+        let wed = &s.days[Day::Wed.index()].runs[0];
+        assert_eq!(
+            (
+                wed.span.start.time().to_string(),
+                wed.span.minutes,
+                wed.hard
+            ),
+            ("06:15".into(), 45, false)
+        );
+        let sat = &s.days[Day::Sat.index()].runs[0];
+        assert_eq!((sat.span.minutes, sat.hard), (120, true));
+    }
+
+    #[test]
+    fn full_day_names_and_hard_overrides_are_accepted() {
+        let s = parse(
+            "[week]\nTuesday = { run = \"long\", hard = false }\nfriday = { run = \"easy\", hard = true }\n",
+        );
+        assert!(!s.days[Day::Tue.index()].runs[0].hard);
+        assert!(s.days[Day::Fri.index()].runs[0].hard);
+    }
+
+    #[test]
+    fn doubles_are_sorted_and_lift_false_is_kept() {
+        let s = parse(
+            "[week]\nthu = [{ run = \"tempo\", at = \"18:00\" }, { run = \"easy\", at = \"07:00\", minutes = 30 }]\nfri = { run = \"rest\", lift = false }\n",
+        );
+        let thu: Vec<&str> = s.days[Day::Thu.index()]
+            .runs
+            .iter()
+            .map(|r| r.run_type)
+            .collect();
+        assert_eq!(thu, ["easy", "tempo"]);
+        assert!(!s.days[Day::Fri.index()].lift_allowed);
+        assert!(s.days[Day::Fri.index()].runs.is_empty());
+    }
+
+    #[test]
+    fn pinned_sessions_keep_kind_time_and_length() {
+        let s = parse("[week]\nsun = [\"easy\", { strength = \"heavy\", at = \"17:00\" }]\n");
+        let pinned: Vec<&Pinned> = s.pinned().collect();
+        assert_eq!(pinned.len(), 1);
+        assert_eq!(
+            (pinned[0].day, pinned[0].kind, pinned[0].span.minutes),
+            (Day::Sun, Kind::Heavy, 40)
+        );
+    }
+
+    #[test]
+    fn lifts_are_given_or_estimated_with_epley() {
+        let s = parse("[lifts]\nback_squat = 100\nromanian_deadlift = { weight = 90, reps = 6 }\n");
+        assert_eq!(s.lifts[0].one_rep_max, 100.0);
+        assert!((s.lifts[1].one_rep_max - 108.0).abs() < 1e-9);
+        assert_eq!(s.lifts[1].estimated_from, Some((90.0, 6)));
+    }
+
+    #[test]
+    fn overrides_replace_the_file_and_are_checked_against_the_window() {
+        let text =
+            "[runner]\nsessions = 3\nsession_minutes = 30\nlift_window = [\"18:00\", \"18:40\"]\n";
+        let s = Schedule::parse(
+            text,
+            Overrides {
+                sessions: Some(2),
+                session_minutes: Some(40),
+            },
+        )
+        .expect("40 fits in 40");
+        assert_eq!((s.runner.sessions, s.runner.session_minutes), (2, 40));
+        let d = Schedule::parse(
+            text,
+            Overrides {
+                sessions: None,
+                session_minutes: Some(45),
+            },
+        )
+        .expect_err("45 does not fit in 40");
+        assert!(
+            d.message.contains("too short for a 45 min session"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn errors_point_at_the_offending_text() {
+        let text = "[week]\ntue = { run = \"tempoo\" }\n";
+        let d = error(text);
+        assert_eq!(&text[d.span.clone().expect("has a span")], "\"tempoo\"");
+        assert_eq!(d.help.as_deref(), Some("did you mean \"tempo\"?"));
+    }
+
+    #[test]
+    fn a_run_crossing_midnight_overlaps_the_next_days_first_run() {
+        let d = error(
+            "[week]\nsat = { run = \"long\", at = \"23:00\", minutes = 120 }\nsun = { run = \"easy\", at = \"00:30\" }\n",
+        );
+        assert!(
+            d.message
+                .starts_with("this easy run (sun 00:30-01:15) overlaps the long run"),
+            "{}",
+            d.message
+        );
+    }
+}
