@@ -112,7 +112,9 @@ impl fmt::Display for Rendered<'_> {
         let line = source.text[line_start..line_end].trim_end_matches('\r');
         // Underline to the end of the span or of the line, whichever comes first, and
         // always at least one character so an empty span (end of file) still shows.
-        let end = floor_char_boundary(source.text, span.end.clamp(start, line_start + line.len()));
+        // The span may start on the '\r' of a CRLF that `line` no longer shows.
+        let visible_end = (line_start + line.len()).max(start);
+        let end = floor_char_boundary(source.text, span.end.clamp(start, visible_end));
         let width = source.text[start..end].chars().count().max(1);
         let gutter = " ".repeat(at.line.to_string().len());
         let indent = " ".repeat(at.column - 1);
@@ -177,6 +179,22 @@ mod tests {
                 .render(&d)
                 .to_string()
                 .ends_with("1 | a = [\n  |      ^")
+        );
+    }
+
+    #[test]
+    fn render_of_a_span_on_a_carriage_return_does_not_panic() {
+        // Found by the robustness property test: a span starting on the '\r' of CRLF.
+        let source = Source {
+            name: "s.toml",
+            text: "a = 1\r\nb",
+        };
+        let d = Diagnostic::new("bad", 5..7);
+        assert!(
+            source
+                .render(&d)
+                .to_string()
+                .ends_with("1 | a = 1\n  |      ^")
         );
     }
 
