@@ -8,11 +8,14 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use crate::cli::{Cli, Command, Format, WeekArgs};
+use std::borrow::Cow;
+
+use crate::cli::{Cli, Command, ExercisesArgs, Format, WeekArgs};
 use crate::exit::Exit;
 use crate::input::{Input, ReadError};
 use crate::render::{self, Week, text::TextOptions};
 use crate::schedule::{Overrides, Schedule};
+use crate::template::Library;
 
 /// Why a command failed; each case has its exit code.
 #[derive(Debug)]
@@ -61,6 +64,7 @@ impl From<io::Error> for Failure {
 pub fn run(cli: &Cli, today: NaiveDate) -> Result<(), Failure> {
     match &cli.command {
         Command::Week(args) => week(args, today),
+        Command::Exercises(args) => exercises(args),
     }
 }
 
@@ -72,7 +76,9 @@ fn week(args: &WeekArgs, today: NaiveDate) -> Result<(), Failure> {
     };
     let schedule = Schedule::parse(&input.text, overrides)
         .map_err(|d| Failure::Input(input.source().render(&d).to_string()))?;
-    let plan = crate::plan_week(&schedule).map_err(|e| Failure::Infeasible(e.to_string()))?;
+    let library = library(args.plans.as_deref())?;
+    let plan = crate::plan_week_with(&schedule, &library)
+        .map_err(|e| Failure::Infeasible(e.to_string()))?;
     let monday = match args.week_of.or(schedule.week_of) {
         Some(date) => render::monday_of(date),
         None => render::next_monday(today),
@@ -95,6 +101,27 @@ fn week(args: &WeekArgs, today: NaiveDate) -> Result<(), Failure> {
     }
     out.flush()?;
     Ok(())
+}
+
+fn exercises(args: &ExercisesArgs) -> Result<(), Failure> {
+    let library = library(args.plans.as_deref())?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        Format::Text => render::library::write_text(&library, &mut out)?,
+        Format::Json => render::library::write_json(&library, &mut out)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The templates from `--plans DIR`, or the built-in ones.
+fn library(dir: Option<&std::path::Path>) -> Result<Cow<'static, Library>, Failure> {
+    match dir {
+        None => Ok(Cow::Borrowed(Library::builtin())),
+        Some(dir) => Library::from_dir(dir)
+            .map(Cow::Owned)
+            .map_err(|e| Failure::Input(e.to_string())),
+    }
 }
 
 fn read(path: &std::path::Path) -> Result<Input, Failure> {

@@ -20,6 +20,22 @@ pub enum Command {
     /// Plan the strength sessions of a week and print it.
     #[command(after_help = "Example:\n  planner week examples/marathoner.toml --format json")]
     Week(WeekArgs),
+    /// List the exercise library: every template's exercises, families, muscles, and
+    /// what a novice does instead.
+    #[command(after_help = "Example:\n  planner exercises --format json | jq '.[].name'")]
+    Exercises(ExercisesArgs),
+}
+
+/// Arguments of `planner exercises`.
+#[derive(Debug, Args)]
+pub struct ExercisesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Read the session templates from this folder instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub plans: Option<PathBuf>,
 }
 
 /// Arguments of `planner week`.
@@ -49,6 +65,11 @@ pub struct WeekArgs {
     /// is heavy or light.
     #[arg(long)]
     pub explain: bool,
+
+    /// Read the session templates from this folder (*.toml, one per role) instead
+    /// of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub plans: Option<PathBuf>,
 }
 
 /// Output formats of `week`.
@@ -74,7 +95,9 @@ mod tests {
     #[test]
     fn week_defaults_to_schedule_toml_and_text() {
         let cli = Cli::try_parse_from(["planner", "week"]).expect("parses");
-        let Command::Week(args) = cli.command;
+        let Command::Week(args) = cli.command else {
+            panic!("not week")
+        };
         assert_eq!(args.schedule, PathBuf::from("schedule.toml"));
         assert_eq!(args.format, Format::Text);
     }

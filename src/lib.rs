@@ -14,12 +14,30 @@ pub mod judge;
 pub mod lift;
 pub mod placement;
 pub mod plan;
+pub mod prescription;
 mod raw;
 pub mod render;
 pub mod rules;
 pub mod schedule;
 mod suggest;
+pub mod template;
 
-pub use placement::{Infeasible, plan_week};
+pub use placement::Infeasible;
 pub use plan::Plan;
 pub use schedule::{Overrides, Schedule};
+
+/// Places the week's sessions and prescribes their exercises from the built-in
+/// templates.
+pub fn plan_week(schedule: &Schedule) -> Result<Plan, Infeasible> {
+    plan_week_with(schedule, template::Library::builtin())
+}
+
+/// Places the week's sessions and prescribes their exercises from `library`.
+pub fn plan_week_with(
+    schedule: &Schedule,
+    library: &template::Library,
+) -> Result<Plan, Infeasible> {
+    let mut plan = placement::place(schedule)?;
+    prescription::prescribe(schedule, &mut plan, library);
+    Ok(plan)
+}

@@ -120,8 +120,9 @@ impl Score {
     }
 }
 
-/// Places the week's strength sessions. Pure: the same schedule gives the same plan.
-pub fn plan_week(schedule: &Schedule) -> Result<Plan, Infeasible> {
+/// Places the week's strength sessions (without their exercises). Pure: the same
+/// schedule gives the same plan.
+pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
     let runner = &schedule.runner;
     let minutes = runner.session_minutes;
     let hard: Vec<&Run> = schedule.hard_runs().collect();
@@ -276,6 +277,7 @@ pub fn plan_week(schedule: &Schedule) -> Result<Plan, Infeasible> {
                 pinned: false,
                 before,
                 after,
+                workout: None,
             }
         })
         .chain(schedule.pinned().map(|p| {
@@ -287,6 +289,7 @@ pub fn plan_week(schedule: &Schedule) -> Result<Plan, Infeasible> {
                 pinned: true,
                 before,
                 after,
+                workout: None,
             }
         }))
         .collect();
@@ -433,7 +436,7 @@ mod tests {
     use crate::schedule::Overrides;
 
     fn plan(text: &str) -> Result<Plan, Infeasible> {
-        plan_week(&Schedule::parse(text, Overrides::default()).expect("valid schedule"))
+        place(&Schedule::parse(text, Overrides::default()).expect("valid schedule"))
     }
 
     fn starts(plan: &Plan) -> Vec<String> {

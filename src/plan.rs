@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::clock::{Span, TimeOfDay};
 use crate::day::Day;
+use crate::prescription::Workout;
 use crate::schedule::Kind;
 
 /// The distance from a session to its nearest hard run on one side.
@@ -23,7 +24,7 @@ pub struct Gap {
 }
 
 /// A strength session in the week.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     /// The day it starts on.
     pub day: Day,
@@ -37,6 +38,8 @@ pub struct Session {
     pub before: Option<Gap>,
     /// Nearest hard run after it (None in a week without hard runs).
     pub after: Option<Gap>,
+    /// Its exercises, once prescribed.
+    pub workout: Option<Workout>,
 }
 
 /// Why a day holds a session or not.
@@ -105,7 +108,7 @@ pub struct Decision {
 }
 
 /// The planned week.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     /// Sessions aimed for, pinned ones included.
     pub target: u8,

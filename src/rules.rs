@@ -51,6 +51,37 @@ pub const ESTIMATE_REPS_MAX: u32 = 12;
 /// Heaviest 1RM or set weight accepted, in the schedule's units: a typo guard.
 pub const LOAD_MAX: f64 = 1000.0;
 
+/// Fewest reps of a loaded set: below three, a set is max testing, not training.
+pub const REPS_MIN: u32 = 3;
+/// Most reps of a main lift (squat, deadlift, hip thrust): with 1–2 in reserve, six
+/// reps is about 79 % of 1RM, the light end of the article's 80–100 %.
+pub const MAIN_REPS_MAX: u32 = 6;
+/// Most reps of a loaded accessory (lunges, step-ups, calves): the article's 8.
+pub const REPS_MAX: u32 = 8;
+/// Fewest reps left in reserve: never to failure.
+pub const RIR_MIN: u32 = 1;
+/// Most reps left in reserve that still make a set challenging.
+pub const RIR_MAX: u32 = 2;
+/// Reps in reserve of main lifts when running volume is high: the easy end.
+pub const HIGH_VOLUME_RIR: u32 = 2;
+/// Tempo of main lifts when running volume is high: three seconds down, a pause,
+/// one second up, so the load can be lighter and the work controlled.
+pub const HIGH_VOLUME_TEMPO: &str = "3-1-1";
+/// Seconds one controlled rep takes, for the session's time estimate.
+pub const SECONDS_PER_REP: u32 = 3;
+/// Seconds one rep takes at the high-volume tempo (3 down, 1 pause, 1 up).
+pub const SECONDS_PER_SLOW_REP: u32 = 5;
+/// Sets a novice drops from each exercise: less volume while the pattern is learnt.
+pub const NOVICE_FEWER_SETS: u32 = 1;
+/// Fewest sets an exercise is trimmed to when a session runs long.
+pub const SETS_MIN: u32 = 2;
+/// Most foot contacts of plyometrics in one session: a small dose.
+pub const PLYO_CONTACTS_MAX: u32 = 40;
+/// Loads round to this many kilograms (the smallest common plate pair).
+pub const LOAD_STEP_KG: f64 = 2.5;
+/// Loads round to this many pounds (the smallest common plate pair).
+pub const LOAD_STEP_LB: f64 = 5.0;
+
 /// Longest single run or pinned session the schedule accepts: anything longer than a
 /// day is a typo, not a training week.
 pub const ACTIVITY_MINUTES_MAX: u32 = 24 * 60;

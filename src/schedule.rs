@@ -184,7 +184,7 @@ impl Schedule {
 }
 
 /// Turns a `toml` error into a diagnostic in the planner's words.
-fn from_toml_error(error: toml::de::Error) -> Diagnostic {
+pub(crate) fn from_toml_error(error: toml::de::Error) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
     let message = error.message().trim_end_matches('.').trim().to_owned();
     // serde's unknown-field message lists the keys it expected: name the closest.

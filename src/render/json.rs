@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::placement::reason_text;
 use crate::plan::{DayReason, Gap};
+use crate::prescription::Prescribed;
 use crate::render::Week;
 
 /// Bumped on any change that could break a script reading the output.
@@ -22,7 +23,8 @@ struct Output<'a> {
     sessions_target: u8,
     session_minutes: u32,
     runs: Vec<RunOut>,
-    sessions: Vec<SessionOut>,
+    units: &'static str,
+    sessions: Vec<SessionOut<'a>>,
     days: Vec<DayOut>,
     warnings: &'a [String],
 }
@@ -40,7 +42,7 @@ struct RunOut {
 }
 
 #[derive(Serialize)]
-struct SessionOut {
+struct SessionOut<'a> {
     day: &'static str,
     date: String,
     start: String,
@@ -48,12 +50,35 @@ struct SessionOut {
     minutes: u32,
     kind: &'static str,
     pinned: bool,
-    template: Option<String>,
+    template: Option<&'static str>,
+    title: Option<&'a str>,
+    estimated_minutes: Option<u32>,
     gap_before_hours: Option<f64>,
     gap_after_hours: Option<f64>,
     hard_run_before: Option<HardRunOut>,
     hard_run_after: Option<HardRunOut>,
-    exercises: Vec<()>,
+    exercises: Vec<ExerciseOut<'a>>,
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ExerciseOut<'a> {
+    name: &'a str,
+    family: &'static str,
+    main: bool,
+    sets: u32,
+    reps: Option<u32>,
+    seconds: Option<u32>,
+    percent_1rm: Option<f64>,
+    load: Option<f64>,
+    lift: Option<&'static str>,
+    rir: Option<u32>,
+    rest_seconds: u32,
+    tempo: Option<&'a str>,
+    single_leg: bool,
+    per_side: bool,
+    muscles: Vec<&'static str>,
+    cue: &'a str,
 }
 
 #[derive(Serialize)]
@@ -110,12 +135,20 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
             minutes: s.span.minutes,
             kind: s.kind.name(),
             pinned: s.pinned,
-            template: None,
+            template: s.workout.as_ref().map(|w| w.role.name()),
+            title: s.workout.as_ref().map(|w| w.title.as_str()),
+            estimated_minutes: s.workout.as_ref().map(|w| w.estimated_minutes),
             gap_before_hours: s.before.map(hours),
             gap_after_hours: s.after.map(hours),
             hard_run_before: s.before.map(hard_run),
             hard_run_after: s.after.map(hard_run),
-            exercises: Vec::new(),
+            exercises: s
+                .workout
+                .iter()
+                .flat_map(|w| &w.exercises)
+                .map(exercise)
+                .collect(),
+            notes: s.workout.as_ref().map_or(&[], |w| w.notes.as_slice()),
         })
         .collect();
     let days = crate::day::Day::ALL
@@ -138,6 +171,7 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
         timezone: schedule.runner.timezone.as_deref(),
         sessions_target: plan.target,
         session_minutes: schedule.runner.session_minutes,
+        units: schedule.runner.units.name(),
         runs,
         sessions,
         days,
@@ -150,6 +184,27 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
 /// Hours, to two decimals (a 15-minute grid gives exact quarters).
 fn hours(gap: Gap) -> f64 {
     (f64::from(gap.minutes) / 60.0 * 100.0).round() / 100.0
+}
+
+fn exercise(e: &Prescribed) -> ExerciseOut<'_> {
+    ExerciseOut {
+        name: &e.name,
+        family: e.family.name(),
+        main: e.main,
+        sets: e.sets,
+        reps: e.reps,
+        seconds: e.seconds,
+        percent_1rm: e.percent_1rm,
+        load: e.load,
+        lift: e.lift,
+        rir: e.rir,
+        rest_seconds: e.rest_seconds,
+        tempo: e.tempo.as_deref(),
+        single_leg: e.single_leg,
+        per_side: e.per_side,
+        muscles: e.muscles.iter().map(|m| m.name()).collect(),
+        cue: &e.cue,
+    }
 }
 
 fn hard_run(gap: Gap) -> HardRunOut {

@@ -10,6 +10,7 @@ use crate::plan::Plan;
 use crate::schedule::Schedule;
 
 pub mod json;
+pub mod library;
 pub mod text;
 
 /// A plan anchored to a calendar week: what every renderer reads.

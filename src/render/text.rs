@@ -7,6 +7,7 @@ use std::io;
 use crate::day::Day;
 use crate::placement::{describe_gap, reason_text};
 use crate::plan::{Session, duration};
+use crate::prescription::Workout;
 use crate::render::Week;
 use crate::rules::HEAVY_GAP_MIN;
 use crate::schedule::Kind;
@@ -116,17 +117,25 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
         match &plan.decision {
             Some(decision) => {
                 let days: Vec<&str> = decision.runner_up.iter().map(|d| d.key()).collect();
-                writeln!(
-                    out,
-                    "  These days beat the next best choice ({}) at {}",
+                let text = format!(
+                    "These days beat the next best choice ({}) at {}",
                     days.join(", "),
                     decision.level
-                )?;
+                );
+                for line in wrap(&text, WIDTH - 2) {
+                    writeln!(out, "  {line}")?;
+                }
             }
             None if plan.sessions.iter().any(|s| !s.pinned) => {
                 writeln!(out, "  No other choice of days was possible")?;
             }
             None => {}
+        }
+    }
+
+    for session in &plan.sessions {
+        if let Some(workout) = &session.workout {
+            write_workout(week, session, workout, out)?;
         }
     }
 
@@ -139,6 +148,106 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
     Ok(())
 }
 
+/// Widest a line may be.
+const WIDTH: usize = 100;
+
+fn write_workout(
+    week: &Week<'_>,
+    s: &Session,
+    w: &Workout,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    let date = week.date(s.span.start).format("%a %e %b");
+    writeln!(
+        out,
+        "\n{date} {}  {}: {}  (about {} of {} min, {} min warm-up)",
+        s.span.start.time(),
+        w.role.name(),
+        w.title,
+        w.estimated_minutes,
+        s.span.minutes,
+        w.warmup_minutes
+    )?;
+    let units = week.schedule.runner.units.name();
+    // The name column fits the longest name, within the line width.
+    let name_width = w
+        .exercises
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(8, 50)
+        + 2;
+    writeln!(
+        out,
+        "  {:<name_width$}{:<14}{:>6}  {:>9}  {:>3}  {:>5}",
+        "exercise", "sets x reps", "%1RM", "load", "RIR", "rest"
+    )?;
+    for e in &w.exercises {
+        let each = if e.single_leg {
+            "/leg"
+        } else if e.per_side {
+            "/side"
+        } else {
+            ""
+        };
+        let dose = match (e.reps, e.seconds) {
+            (Some(reps), _) => format!("{} x {reps}{each}", e.sets),
+            (None, Some(seconds)) => format!("{} x {seconds} s{each}", e.sets),
+            (None, None) => e.sets.to_string(),
+        };
+        let percent = e.percent_1rm.map_or("-".to_owned(), |p| format!("{p:.1}"));
+        let load = e
+            .load
+            .map_or("-".to_owned(), |l| format!("{} {units}", trim_number(l)));
+        let rir = e.rir.map_or("-".to_owned(), |q| q.to_string());
+        let rest = format!("{}:{:02}", e.rest_seconds / 60, e.rest_seconds % 60);
+        writeln!(
+            out,
+            "  {:<name_width$}{dose:<14}{percent:>6}  {load:>9}  {rir:>3}  {rest:>5}",
+            e.name
+        )?;
+        let cue = match &e.tempo {
+            Some(tempo) => format!("tempo {tempo}; {}", e.cue),
+            None => e.cue.clone(),
+        };
+        for line in wrap(&cue, WIDTH - 6) {
+            writeln!(out, "      {line}")?;
+        }
+    }
+    for note in &w.notes {
+        for (i, line) in wrap(note, WIDTH - 8).iter().enumerate() {
+            writeln!(out, "  {} {line}", if i == 0 { "note:" } else { "     " })?;
+        }
+    }
+    Ok(())
+}
+
+/// `82.5` stays, `80.0` becomes `80`.
+fn trim_number(value: f64) -> String {
+    let text = format!("{value:.1}");
+    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
+}
+
+/// Splits `text` into lines of at most `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 fn session_line(s: &Session) -> String {
     let kind = match s.kind {
         Kind::Heavy => "HEAVY",
@@ -147,19 +256,28 @@ fn session_line(s: &Session) -> String {
     let pinned = if s.pinned { ", pinned" } else { "" };
     let gaps = match (s.before, s.after) {
         (Some(before), Some(after)) => format!(
-            "  hard runs: {} since, {} until next",
-            duration(before.minutes),
-            duration(after.minutes)
+            "since hard run {}, next in {}",
+            short_duration(before.minutes),
+            short_duration(after.minutes)
         ),
-        _ => String::new(),
+        _ => "no hard runs this week".to_owned(),
     };
+    let what = format!("{kind} {} min{pinned}", s.span.minutes);
     format!(
-        "{}-{}  {:<10} {kind} {} min{pinned}{gaps}",
+        "{}-{}  {:<10} {what:<21} {gaps}",
         s.span.start.time(),
         s.span.end().time(),
-        "strength",
-        s.span.minutes
+        "strength"
     )
+}
+
+/// `58h15`, `9h35`, `24h`, `45m`: durations that fit a column.
+fn short_duration(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h{m:02}"),
+    }
 }
 
 /// Why a session is heavy or light, with its gaps to the nearest hard runs.
@@ -184,4 +302,30 @@ fn kind_reasons(s: &Session) -> Vec<String> {
         describe_gap(&before, "after"),
         describe_gap(&after, "before"),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("", 10), Vec::<String>::new());
+        assert_eq!(wrap("unbreakableword", 4), ["unbreakableword"]);
+    }
+
+    #[test]
+    fn short_durations_fit_a_column() {
+        assert_eq!(short_duration(58 * 60 + 15), "58h15");
+        assert_eq!(short_duration(9 * 60 + 5), "9h05");
+        assert_eq!(short_duration(24 * 60), "24h");
+        assert_eq!(short_duration(45), "45m");
+    }
+
+    #[test]
+    fn numbers_lose_a_trailing_zero() {
+        assert_eq!(trim_number(80.0), "80");
+        assert_eq!(trim_number(82.5), "82.5");
+    }
 }
