@@ -3,6 +3,7 @@
 mod bad_input;
 mod cli;
 mod golden;
+mod properties;
 mod robustness;
 mod templates;
 mod util;

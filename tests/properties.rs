@@ -1,0 +1,1260 @@
+//! Property tests for the placement of strength sessions (SPEC §3).
+//!
+//! Schedules are generated as TOML text, so parsing is exercised too, then planned.
+//! Every plan is checked against the hard rules, and against a brute-force reference
+//! that knows nothing of the solver: it reads the week from the validated
+//! [`Schedule`], lists every placement the rules allow and picks the best by the
+//! seven levels of the order exactly as SPEC §3 words them. Hand-written schedules
+//! below show each level of the order deciding on its own.
+
+use std::cmp::Reverse;
+use std::fmt;
+
+use chrono::NaiveDate;
+use planner::day::Day;
+use planner::plan::{Criterion, Plan, Session};
+use planner::render::Week;
+use planner::render::json;
+use planner::render::text::{self, TextOptions};
+use planner::schedule::Kind;
+use planner::{Overrides, Schedule, plan_week};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::TestRunner;
+
+// The numbers of SPEC §1 and §3, written out again so that the reference does not
+// lean on the code it checks.
+const DAY: u32 = 24 * 60;
+const WEEK: u32 = 7 * DAY;
+const GRID: u32 = 15;
+const HEAVY_GAP: u32 = 6 * 60;
+const IDEAL_GAP: u32 = 24 * 60;
+const SESSIONS_MIN: usize = 2;
+
+// ---------------------------------------------------------------------------------
+// Generated schedules
+// ---------------------------------------------------------------------------------
+
+const EASY_TYPES: &[&str] = &["easy", "recovery"];
+const HARD_TYPES: &[&str] = &[
+    "long",
+    "tempo",
+    "threshold",
+    "intervals",
+    "vo2max",
+    "hills",
+    "fartlek",
+    "race",
+];
+
+/// One entry of a day, as the schedule file writes it.
+#[derive(Clone, Debug)]
+enum Entry {
+    /// `"easy"`, `"rest"`, `"tempo"`: the run type alone.
+    Name(&'static str),
+    /// `{ run = …, at = …, minutes = …, hard = …, lift = … }`.
+    Run {
+        run: &'static str,
+        at: Option<u32>,
+        minutes: Option<u32>,
+        hard: Option<bool>,
+        lift: Option<bool>,
+    },
+    /// `{ strength = "heavy" | "light", at = …, minutes = … }`.
+    Pinned { heavy: bool, at: u32, minutes: u32 },
+}
+
+/// A day under `[week]`: nothing (a rest day), one entry, or an array of them.
+#[derive(Clone, Debug)]
+struct DaySpec {
+    /// Written as `monday` rather than `mon`.
+    full_name: bool,
+    entries: Vec<Entry>,
+}
+
+/// `[runner]`: each key present or not.
+#[derive(Clone, Debug)]
+struct RunnerSpec {
+    sessions: Option<u8>,
+    session_minutes: Option<u32>,
+    run_time: Option<u32>,
+    lift_window: Option<(u32, u32)>,
+    preferred_lift_time: Option<u32>,
+}
+
+/// A whole schedule file. Its `Debug` is the TOML text, so a failing case reads as
+/// the file that fails.
+#[derive(Clone)]
+struct WeekSpec {
+    runner: RunnerSpec,
+    days: Vec<DaySpec>,
+}
+
+fn hhmm(minutes: u32) -> String {
+    format!("\"{:02}:{:02}\"", minutes / 60, minutes % 60)
+}
+
+impl fmt::Display for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Entry::Name(name) => write!(f, "\"{name}\""),
+            Entry::Run {
+                run,
+                at,
+                minutes,
+                hard,
+                lift,
+            } => {
+                write!(f, "{{ run = \"{run}\"")?;
+                if let Some(at) = at {
+                    write!(f, ", at = {}", hhmm(*at))?;
+                }
+                if let Some(minutes) = minutes {
+                    write!(f, ", minutes = {minutes}")?;
+                }
+                if let Some(hard) = hard {
+                    write!(f, ", hard = {hard}")?;
+                }
+                if let Some(lift) = lift {
+                    write!(f, ", lift = {lift}")?;
+                }
+                write!(f, " }}")
+            }
+            Entry::Pinned { heavy, at, minutes } => write!(
+                f,
+                "{{ strength = \"{}\", at = {}, minutes = {minutes} }}",
+                if *heavy { "heavy" } else { "light" },
+                hhmm(*at)
+            ),
+        }
+    }
+}
+
+impl fmt::Display for WeekSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let r = &self.runner;
+        writeln!(f, "[runner]")?;
+        if let Some(sessions) = r.sessions {
+            writeln!(f, "sessions = {sessions}")?;
+        }
+        if let Some(minutes) = r.session_minutes {
+            writeln!(f, "session_minutes = {minutes}")?;
+        }
+        if let Some(run_time) = r.run_time {
+            writeln!(f, "run_time = {}", hhmm(run_time))?;
+        }
+        if let Some((start, end)) = r.lift_window {
+            writeln!(f, "lift_window = [{}, {}]", hhmm(start), hhmm(end))?;
+        }
+        if let Some(preferred) = r.preferred_lift_time {
+            writeln!(f, "preferred_lift_time = {}", hhmm(preferred))?;
+        }
+        writeln!(f, "\n[week]")?;
+        for (day, spec) in Day::ALL.iter().zip(&self.days) {
+            let key = if spec.full_name {
+                Day::NAMES[day.index()]
+            } else {
+                day.key()
+            };
+            match spec.entries.as_slice() {
+                [] => {}
+                [one] => writeln!(f, "{key} = {one}")?,
+                many => {
+                    let items: Vec<String> = many.iter().map(Entry::to_string).collect();
+                    writeln!(f, "{key} = [{}]", items.join(", "))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for WeekSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\n{self}")
+    }
+}
+
+/// How often each kind of day comes up in one generated week.
+#[derive(Clone, Copy, Debug)]
+struct Mix {
+    rest: u32,
+    easy: u32,
+    hard: u32,
+    double: u32,
+}
+
+/// From gentle weeks (mostly feasible, many choices) to crowded ones (often no plan).
+fn mix() -> impl Strategy<Value = Mix> {
+    prop_oneof![
+        Just(Mix {
+            rest: 3,
+            easy: 4,
+            hard: 2,
+            double: 1
+        }),
+        Just(Mix {
+            rest: 2,
+            easy: 3,
+            hard: 3,
+            double: 2
+        }),
+        Just(Mix {
+            rest: 1,
+            easy: 1,
+            hard: 5,
+            double: 2
+        }),
+    ]
+}
+
+/// Half the time, `minutes` moved down onto the quarter hour: sessions start on that
+/// grid, so gaps of exactly 6 h or 24 h come up and the boundaries get tested.
+fn snapped(minutes: impl Strategy<Value = u32>) -> impl Strategy<Value = u32> {
+    (minutes, any::<bool>()).prop_map(|(m, snap)| if snap { m / GRID * GRID } else { m })
+}
+
+/// A run time of a single-run day: mostly morning or evening, sometimes late enough
+/// to cross midnight, sometimes in the small hours.
+fn single_at() -> impl Strategy<Value = u32> {
+    snapped(prop_oneof![
+        3 => 5 * 60..10 * 60u32,
+        1 => 10 * 60..16 * 60u32,
+        2 => 16 * 60..22 * 60u32,
+        2 => 22 * 60..DAY,
+        1 => 0..5 * 60u32,
+    ])
+}
+
+/// A run given as a table; `at` is optional only when `at_optional`.
+fn run_table(
+    types: &'static [&'static str],
+    at: BoxedStrategy<u32>,
+    at_optional: bool,
+) -> impl Strategy<Value = Entry> {
+    let at = if at_optional {
+        prop::option::weighted(0.85, at).boxed()
+    } else {
+        at.prop_map(Some).boxed()
+    };
+    (
+        prop::sample::select(types),
+        at,
+        prop::option::weighted(0.75, snapped(20..=150u32)),
+        prop_oneof![8 => Just(None), 1 => Just(Some(true)), 1 => Just(Some(false))],
+        prop_oneof![14 => Just(None), 1 => Just(Some(false)), 1 => Just(Some(true))],
+    )
+        .prop_map(|(run, at, minutes, hard, lift)| Entry::Run {
+            run,
+            at,
+            minutes,
+            hard,
+            lift,
+        })
+}
+
+fn day(mix: Mix) -> impl Strategy<Value = DaySpec> {
+    let rest = prop_oneof![
+        3 => Just(Vec::new()),
+        2 => Just(vec![Entry::Name("rest")]),
+        1 => Just(vec![Entry::Run { run: "rest", at: None, minutes: None, hard: None, lift: Some(false) }]),
+    ];
+    let easy = prop_oneof![
+        1 => prop::sample::select(EASY_TYPES).prop_map(|t| vec![Entry::Name(t)]),
+        3 => run_table(EASY_TYPES, single_at().boxed(), true).prop_map(|e| vec![e]),
+    ];
+    let hard = prop_oneof![
+        1 => prop::sample::select(HARD_TYPES).prop_map(|t| vec![Entry::Name(t)]),
+        4 => run_table(HARD_TYPES, single_at().boxed(), true).prop_map(|e| vec![e]),
+    ];
+    // A morning run ends by 12:30 at the latest, well before any evening run.
+    let either = || prop_oneof![Just(EASY_TYPES), Just(HARD_TYPES)];
+    let double = (either(), either()).prop_flat_map(|(first, second)| {
+        (
+            run_table(first, snapped(4 * 60 + 30..10 * 60u32).boxed(), false),
+            run_table(second, snapped(16 * 60..DAY).boxed(), false),
+        )
+            .prop_map(|(a, b)| vec![a, b])
+    });
+    let pinned = (any::<bool>(), 5 * 60..DAY - 30, 30..=45u32).prop_map(|(heavy, at, minutes)| {
+        Entry::Pinned {
+            heavy,
+            at: at / 5 * 5,
+            minutes,
+        }
+    });
+    (
+        prop_oneof![
+            mix.rest => rest,
+            mix.easy => easy,
+            mix.hard => hard,
+            mix.double => double,
+        ],
+        prop::option::weighted(0.08, pinned),
+        prop::bool::weighted(0.1),
+    )
+        .prop_map(|(mut entries, pinned, full_name)| {
+            let lift_false = entries.iter().any(|e| {
+                matches!(
+                    e,
+                    Entry::Run {
+                        lift: Some(false),
+                        ..
+                    }
+                )
+            });
+            // `lift = false` with a pinned session is an input error: keep the week valid.
+            if let Some(pinned) = pinned.filter(|_| !lift_false) {
+                entries.push(pinned);
+            }
+            DaySpec { full_name, entries }
+        })
+}
+
+/// `[runner]` settings. With `narrow`, the lift window is mostly 2 to 4 hours (at
+/// most 15 starts a day), now and then under an hour, and now and then the default
+/// 15 hours with 2 sessions, so that the brute force stays quick; otherwise any window.
+fn runner(narrow: bool) -> impl Strategy<Value = RunnerSpec> {
+    let window = if narrow {
+        prop_oneof![
+            8 => (0..20 * 60u32, 120..=240u32).prop_map(|(start, width)| Some((start, start + width))),
+            // Barely room for one session, or none once the start is off the grid.
+            1 => (0..20 * 60u32, 45..=60u32).prop_map(|(start, width)| Some((start, start + width))),
+            1 => Just(None),
+        ]
+        .boxed()
+    } else {
+        prop_oneof![
+            1 => Just(None),
+            1 => (0..20 * 60u32, 120..=240u32).prop_map(|(start, width)| Some((start, start + width))),
+            2 => (0..12 * 60u32, 12 * 60..DAY).prop_map(|(start, end)| Some((start, end))),
+        ]
+        .boxed()
+    };
+    (
+        prop_oneof![4 => Just(Some(2u8)), 4 => Just(Some(3u8)), 1 => Just(None)],
+        prop::option::weighted(0.85, 30..=45u32),
+        prop::option::weighted(0.3, 5 * 60..10 * 60u32),
+        window,
+        0..3u8,
+        0..DAY,
+        0..=240u32,
+    )
+        .prop_map(
+            move |(
+                sessions,
+                session_minutes,
+                run_time,
+                lift_window,
+                pref_mode,
+                pref_any,
+                pref_offset,
+            )| {
+                // The default window is 15 hours wide: keep it to 2 sessions here.
+                let sessions = if narrow && lift_window.is_none() {
+                    Some(2)
+                } else {
+                    sessions
+                };
+                let (start, end) = lift_window.unwrap_or((6 * 60, 21 * 60));
+                let preferred_lift_time = match pref_mode {
+                    0 => None,
+                    1 => Some(pref_any),
+                    _ => Some((start + pref_offset).min(end)),
+                };
+                RunnerSpec {
+                    sessions,
+                    session_minutes,
+                    run_time,
+                    lift_window,
+                    preferred_lift_time,
+                }
+            },
+        )
+}
+
+fn week(narrow: bool) -> impl Strategy<Value = WeekSpec> {
+    (runner(narrow), mix())
+        .prop_flat_map(|(runner, mix)| (Just(runner), prop::collection::vec(day(mix), 7)))
+        .prop_map(|(runner, days)| WeekSpec { runner, days })
+}
+
+fn parse(text: &str) -> Option<Schedule> {
+    Schedule::parse(text, Overrides::default()).ok()
+}
+
+// ---------------------------------------------------------------------------------
+// The reference: SPEC §3 by brute force, in plain minutes
+// ---------------------------------------------------------------------------------
+
+/// Minutes from instant `from` forward to instant `to`, around the week.
+fn forward(from: u32, to: u32) -> u32 {
+    (to % WEEK + WEEK - from % WEEK) % WEEK
+}
+
+/// Whether two stretches `(start, minutes)` share a minute, around the week.
+fn clash(a: (u32, u32), b: (u32, u32)) -> bool {
+    a.1 > 0 && b.1 > 0 && (forward(a.0, b.0) < a.1 || forward(b.0, a.0) < b.1)
+}
+
+/// A possible free session: where it starts and how it sits against the hard runs.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    day: usize,
+    /// Minutes from Monday 00:00.
+    start: u32,
+    heavy: bool,
+    ideal: bool,
+    /// Minutes from the preferred lift time.
+    distance: u32,
+}
+
+/// Levels 1 to 6 of the order as one key: larger is better.
+type Key = (usize, usize, usize, Reverse<usize>, u32, Reverse<u32>);
+
+/// The best placement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Optimum {
+    /// Sessions in the week, pinned ones included.
+    total: usize,
+    /// Starts of the free sessions, minutes from Monday 00:00, ascending.
+    starts: Vec<u32>,
+}
+
+/// The week as the reference reads it from the validated schedule.
+#[derive(Debug)]
+struct Reference {
+    sessions: usize,
+    minutes: u32,
+    window: (u32, u32),
+    preferred: u32,
+    /// Every run, `(start, minutes)`.
+    runs: Vec<(u32, u32)>,
+    /// The hard runs, `(start, minutes)`.
+    hard: Vec<(u32, u32)>,
+    /// Pinned sessions, `(day, start, minutes)`.
+    pinned: Vec<(usize, u32, u32)>,
+    /// Days that may hold a free session: no pinned session, no hard run, lifting
+    /// allowed.
+    open: [bool; 7],
+}
+
+impl Reference {
+    fn new(schedule: &Schedule) -> Self {
+        let r = &schedule.runner;
+        let mut runs = Vec::new();
+        let mut hard = Vec::new();
+        let mut pinned = Vec::new();
+        let mut open = [false; 7];
+        for (i, day) in schedule.days.iter().enumerate() {
+            for run in &day.runs {
+                let span = (run.span.start.minutes(), run.span.minutes);
+                runs.push(span);
+                if run.hard {
+                    hard.push(span);
+                }
+            }
+            for p in &day.pinned {
+                pinned.push((i, p.span.start.minutes(), p.span.minutes));
+            }
+            open[i] = day.lift_allowed && day.pinned.is_empty() && day.runs.iter().all(|r| !r.hard);
+        }
+        Reference {
+            sessions: usize::from(r.sessions),
+            minutes: r.session_minutes,
+            window: (r.window_start.minutes(), r.window_end.minutes()),
+            preferred: r.preferred_lift_time.minutes(),
+            runs,
+            hard,
+            pinned,
+            open,
+        }
+    }
+
+    /// Minutes to the nearest hard run before and after a session, end to start,
+    /// forward around the week; `None` in a week without hard runs.
+    fn gaps(&self, start: u32, minutes: u32) -> (Option<u32>, Option<u32>) {
+        let before = self.hard.iter().map(|&(s, m)| forward(s + m, start)).min();
+        let after = self
+            .hard
+            .iter()
+            .map(|&(s, _)| forward(start + minutes, s))
+            .min();
+        (before, after)
+    }
+
+    fn heavy(&self, start: u32, minutes: u32) -> bool {
+        let (before, after) = self.gaps(start, minutes);
+        before.is_none_or(|g| g >= HEAVY_GAP) && after.is_none_or(|g| g >= HEAVY_GAP)
+    }
+
+    fn ideal(&self, start: u32, minutes: u32) -> bool {
+        let (before, after) = self.gaps(start, minutes);
+        self.heavy(start, minutes)
+            && before.is_none_or(|g| g >= IDEAL_GAP)
+            && after.is_none_or(|g| g >= IDEAL_GAP)
+    }
+
+    /// Every start the hard rules allow on `day`.
+    fn candidates(&self, day: usize) -> Vec<Candidate> {
+        if !self.open[day] {
+            return Vec::new();
+        }
+        let (first, last) = (self.window.0, self.window.1);
+        let mut out = Vec::new();
+        let mut t = 0;
+        while t + self.minutes <= last {
+            let start = day as u32 * DAY + t;
+            let span = (start, self.minutes);
+            let free = self.runs.iter().all(|&run| !clash(run, span))
+                && self.pinned.iter().all(|&(_, s, m)| !clash((s, m), span));
+            if t >= first && free {
+                out.push(Candidate {
+                    day,
+                    start,
+                    heavy: self.heavy(start, self.minutes),
+                    ideal: self.ideal(start, self.minutes),
+                    distance: t.abs_diff(self.preferred),
+                });
+            }
+            t += GRID;
+        }
+        out
+    }
+
+    /// The best of every placement, by the order of SPEC §3.
+    fn optimum(&self) -> Optimum {
+        let candidates: Vec<Vec<Candidate>> = (0..7).map(|d| self.candidates(d)).collect();
+        let free_target = self.sessions.saturating_sub(self.pinned.len());
+        let mut best = None;
+        self.enumerate(&candidates, 0, free_target, &mut Vec::new(), &mut best);
+        let (key, starts) = best.expect("the empty placement is always there");
+        Optimum {
+            total: key.0,
+            starts,
+        }
+    }
+
+    fn enumerate(
+        &self,
+        candidates: &[Vec<Candidate>],
+        day: usize,
+        left: usize,
+        chosen: &mut Vec<Candidate>,
+        best: &mut Option<(Key, Vec<u32>)>,
+    ) {
+        if day == 7 {
+            let key = self.key(chosen);
+            // Level 7: the sorted start instants, compared in order; earliest wins.
+            // `chosen` is in day order, so its starts are sorted already.
+            let starts: Vec<u32> = chosen.iter().map(|c| c.start).collect();
+            let better = match best {
+                None => true,
+                Some((k, s)) => key > *k || (key == *k && starts < *s),
+            };
+            if better {
+                *best = Some((key, starts));
+            }
+            return;
+        }
+        self.enumerate(candidates, day + 1, left, chosen, best);
+        if left > 0 {
+            for c in &candidates[day] {
+                chosen.push(*c);
+                self.enumerate(candidates, day + 1, left - 1, chosen, best);
+                chosen.pop();
+            }
+        }
+    }
+
+    /// Levels 1 to 6 for one placement.
+    fn key(&self, chosen: &[Candidate]) -> Key {
+        let total = self.pinned.len() + chosen.len();
+        let heavy = chosen.iter().filter(|c| c.heavy).count();
+        let ideal = chosen.iter().filter(|c| c.ideal).count();
+        let days: Vec<usize> = chosen
+            .iter()
+            .map(|c| c.day)
+            .chain(self.pinned.iter().map(|p| p.0))
+            .collect();
+        let mut consecutive = 0;
+        for (i, a) in days.iter().enumerate() {
+            for b in &days[i + 1..] {
+                if (a + 1) % 7 == *b || (b + 1) % 7 == *a {
+                    consecutive += 1;
+                }
+            }
+        }
+        let spans: Vec<(u32, u32)> = chosen
+            .iter()
+            .map(|c| (c.start, self.minutes))
+            .chain(self.pinned.iter().map(|&(_, s, m)| (s, m)))
+            .collect();
+        let mut spacing = u32::MAX;
+        for (i, a) in spans.iter().enumerate() {
+            for (j, b) in spans.iter().enumerate() {
+                if i != j {
+                    spacing = spacing.min(forward(a.0 + a.1, b.0));
+                }
+            }
+        }
+        let distance = chosen.iter().map(|c| c.distance).sum();
+        (
+            total,
+            heavy,
+            ideal,
+            Reverse(consecutive),
+            spacing,
+            Reverse(distance),
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------------
+
+fn free(plan: &Plan) -> impl Iterator<Item = &Session> {
+    plan.sessions.iter().filter(|s| !s.pinned)
+}
+
+/// The hard rules of SPEC §1 and §3, which every plan keeps whatever the order says.
+fn check_hard_rules(text: &str, schedule: &Schedule, plan: &Plan) -> Result<(), TestCaseError> {
+    let reference = Reference::new(schedule);
+    let runner = &schedule.runner;
+    let mut days_used = [0usize; 7];
+    for session in &plan.sessions {
+        days_used[session.day.index()] += 1;
+        prop_assert_eq!(session.span.start.day(), session.day, "{}", text);
+    }
+    prop_assert!(
+        days_used.iter().all(|&n| n <= 1),
+        "more than one session on a day: {:?}\n{}",
+        plan.sessions,
+        text
+    );
+    let pinned_written = schedule.pinned().count();
+    prop_assert_eq!(
+        plan.sessions.iter().filter(|s| s.pinned).count(),
+        pinned_written
+    );
+    let free_count = free(plan).count();
+    prop_assert!(
+        free_count <= usize::from(runner.sessions).saturating_sub(pinned_written),
+        "more sessions than the target\n{}",
+        text
+    );
+    prop_assert!(plan.sessions.len() >= SESSIONS_MIN, "{}", text);
+    for s in free(plan) {
+        let day = &schedule.days[s.day.index()];
+        let start = s.span.start.minutes();
+        let what = format!("{} {}", s.day, s.span.start.time());
+        prop_assert!(
+            day.lift_allowed,
+            "{} is on a lift = false day\n{}",
+            what,
+            text
+        );
+        prop_assert!(
+            day.runs.iter().all(|r| !r.hard),
+            "{} is on a hard day\n{}",
+            what,
+            text
+        );
+        prop_assert!(
+            schedule.runs().all(|r| !clash(
+                (r.span.start.minutes(), r.span.minutes),
+                (start, s.span.minutes)
+            )),
+            "{} overlaps a run\n{}",
+            what,
+            text
+        );
+        prop_assert!(
+            schedule.pinned().all(|p| !clash(
+                (p.span.start.minutes(), p.span.minutes),
+                (start, s.span.minutes)
+            )),
+            "{} overlaps a pinned session\n{}",
+            what,
+            text
+        );
+        let t = start % DAY;
+        prop_assert_eq!(s.span.minutes, runner.session_minutes, "{}", text);
+        prop_assert_eq!(t % GRID, 0, "{} is off the grid\n{}", what, text);
+        prop_assert!(
+            t >= runner.window_start.minutes() && t + s.span.minutes <= runner.window_end.minutes(),
+            "{} is outside lift_window\n{}",
+            what,
+            text
+        );
+        // The kind follows from the gaps, and the gaps the plan reports are the real ones.
+        let heavy = reference.heavy(start, s.span.minutes);
+        prop_assert_eq!(
+            s.kind,
+            if heavy { Kind::Heavy } else { Kind::Light },
+            "{} has the wrong kind\n{}",
+            what,
+            text
+        );
+        let (before, after) = reference.gaps(start, s.span.minutes);
+        prop_assert_eq!(
+            s.before.map(|g| g.minutes),
+            before,
+            "{} gap before\n{}",
+            what,
+            text
+        );
+        prop_assert_eq!(
+            s.after.map(|g| g.minutes),
+            after,
+            "{} gap after\n{}",
+            what,
+            text
+        );
+        if s.kind == Kind::Heavy {
+            for run in schedule.hard_runs() {
+                let (rs, rm) = (run.span.start.minutes(), run.span.minutes);
+                prop_assert!(
+                    forward(rs + rm, start) >= HEAVY_GAP
+                        && forward(start + s.span.minutes, rs) >= HEAVY_GAP,
+                    "heavy {} is within 6 h of the {} run {} {}\n{}",
+                    what,
+                    run.run_type,
+                    run.day,
+                    run.span.start.time(),
+                    text
+                );
+            }
+        }
+    }
+    // Pinned sessions stay as written.
+    for p in schedule.pinned() {
+        prop_assert!(
+            plan.sessions
+                .iter()
+                .any(|s| s.pinned && s.span == p.span && s.kind == p.kind && s.day == p.day),
+            "pinned {} {} was moved or changed\n{}",
+            p.day,
+            p.span.start.time(),
+            text
+        );
+    }
+    let mut sorted = plan.sessions.clone();
+    sorted.sort_by_key(|s| s.span.start);
+    prop_assert_eq!(
+        &sorted,
+        &plan.sessions,
+        "sessions are not in week order\n{}",
+        text
+    );
+    Ok(())
+}
+
+/// Planning the same text again gives the same plan, and the same output bytes.
+fn check_deterministic(text: &str, schedule: &Schedule) -> Result<(), TestCaseError> {
+    let first = plan_week(schedule);
+    let again = parse(text).expect("it parsed once");
+    let second = plan_week(&again);
+    prop_assert_eq!(&first, &second, "{}", text);
+    if let (Ok(first), Ok(second)) = (&first, &second) {
+        prop_assert_eq!(
+            rendered(schedule, first),
+            rendered(&again, second),
+            "{}",
+            text
+        );
+    }
+    Ok(())
+}
+
+/// The week as text (with the explanations) and as JSON.
+fn rendered(schedule: &Schedule, plan: &Plan) -> String {
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
+    let week = Week {
+        schedule,
+        plan,
+        monday,
+    };
+    let mut out = Vec::new();
+    text::write(&week, TextOptions { explain: true }, &mut out).expect("the text renders");
+    json::write(&week, &mut out).expect("the json renders");
+    String::from_utf8(out).expect("output is UTF-8")
+}
+
+// ---------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------
+
+/// `cases` cases, or `PROPTEST_CASES` when set, for a longer hunt.
+fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cases);
+    ProptestConfig {
+        cases,
+        // A failure prints the minimal schedule; no regression files in the tree.
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config(1500))]
+
+    /// The planner's free sessions are exactly the brute-force optimum of SPEC §3,
+    /// and it finds no plan exactly when fewer than two sessions fit.
+    #[test]
+    fn placement_is_the_brute_force_optimum(spec in week(true)) {
+        let text = spec.to_string();
+        let schedule = parse(&text);
+        prop_assume!(schedule.is_some());
+        let schedule = schedule.expect("checked above");
+        let optimum = Reference::new(&schedule).optimum();
+        match plan_week(&schedule) {
+            Err(infeasible) => {
+                prop_assert!(
+                    optimum.total < SESSIONS_MIN,
+                    "no plan, but the reference places {:?}\n{}",
+                    optimum,
+                    text
+                );
+                prop_assert_eq!(infeasible.possible, optimum.total, "{}", text);
+            }
+            Ok(plan) => {
+                prop_assert!(
+                    optimum.total >= SESSIONS_MIN,
+                    "a plan, but the reference fits only {}\n{}",
+                    optimum.total,
+                    text
+                );
+                let starts: Vec<u32> = free(&plan).map(|s| s.span.start.minutes()).collect();
+                prop_assert_eq!(
+                    describe(&starts),
+                    describe(&optimum.starts),
+                    "planner (left) and reference (right) disagree\n{}",
+                    text
+                );
+                prop_assert_eq!(plan.sessions.len(), optimum.total, "{}", text);
+                check_hard_rules(&text, &schedule, &plan)?;
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(1000))]
+
+    /// Whatever the week, wide windows and three sessions included, every plan keeps
+    /// the hard rules and comes out the same twice.
+    #[test]
+    fn plans_keep_the_hard_rules_and_repeat(spec in week(false)) {
+        let text = spec.to_string();
+        let schedule = parse(&text);
+        prop_assume!(schedule.is_some());
+        let schedule = schedule.expect("checked above");
+        if let Ok(plan) = plan_week(&schedule) {
+            check_hard_rules(&text, &schedule, &plan)?;
+        }
+        check_deterministic(&text, &schedule)?;
+    }
+}
+
+/// `mon 06:00, thu 18:15`: starts as a runner reads them.
+fn describe(starts: &[u32]) -> String {
+    let list: Vec<String> = starts
+        .iter()
+        .map(|&t| {
+            format!(
+                "{} {:02}:{:02}",
+                Day::from_index((t / DAY) as usize),
+                t % DAY / 60,
+                t % 60
+            )
+        })
+        .collect();
+    list.join(", ")
+}
+
+/// The generator is worth its cases: nearly every file parses, and the weeks cover
+/// the corners the rules care about.
+#[test]
+fn generated_weeks_parse_and_cover_the_corners() {
+    let mut runner = TestRunner::deterministic();
+    let strategy = week(true);
+    let n = 1000;
+    let (mut parsed, mut infeasible, mut pinned, mut wraps, mut short) = (0, 0, 0, 0, 0);
+    for _ in 0..n {
+        let spec = strategy
+            .new_tree(&mut runner)
+            .expect("a generated week")
+            .current();
+        let Some(schedule) = parse(&spec.to_string()) else {
+            continue;
+        };
+        parsed += 1;
+        if schedule.pinned().next().is_some() {
+            pinned += 1;
+        }
+        if schedule
+            .runs()
+            .any(|r| r.span.start.minutes() + r.span.minutes > WEEK)
+        {
+            wraps += 1;
+        }
+        match plan_week(&schedule) {
+            Err(_) => infeasible += 1,
+            Ok(plan) if plan.sessions.len() < usize::from(plan.target) => short += 1,
+            Ok(_) => {}
+        }
+    }
+    let share = |k: usize| k * 100 / n;
+    assert!(
+        share(parsed) >= 90,
+        "only {parsed} of {n} generated files parse"
+    );
+    assert!(
+        share(infeasible) >= 3,
+        "only {infeasible} weeks without a plan"
+    );
+    assert!(share(infeasible) <= 40, "{infeasible} weeks without a plan");
+    assert!(share(short) >= 3, "only {short} weeks short of the target");
+    assert!(
+        share(pinned) >= 15,
+        "only {pinned} weeks with a pinned session"
+    );
+    assert!(
+        wraps >= 10,
+        "only {wraps} weeks with a Sunday run into Monday"
+    );
+}
+
+// ---------------------------------------------------------------------------------
+// Each level of the order, deciding
+// ---------------------------------------------------------------------------------
+
+fn schedule(text: &str) -> Schedule {
+    Schedule::parse(text, Overrides::default()).expect("the schedule parses")
+}
+
+fn plan(text: &str) -> Plan {
+    plan_week(&schedule(text)).expect("a plan")
+}
+
+/// The free sessions as `("wed", "06:00", "heavy")`.
+fn placed(plan: &Plan) -> Vec<(String, String, &'static str)> {
+    free(plan)
+        .map(|s| {
+            (
+                s.day.to_string(),
+                s.span.start.time().to_string(),
+                s.kind.name(),
+            )
+        })
+        .collect()
+}
+
+fn expect(text: &str, sessions: &[(&str, &str, &str)]) -> Plan {
+    let plan = plan(text);
+    let want: Vec<(String, String, &str)> = sessions
+        .iter()
+        .map(|&(d, t, k)| (d.to_owned(), t.to_owned(), k))
+        .collect();
+    assert_eq!(placed(&plan), want, "\n{text}");
+    // The reference agrees on the hand-checked weeks too, so a fault in it shows here.
+    let optimum = Reference::new(&schedule(text)).optimum();
+    let starts: Vec<u32> = free(&plan).map(|s| s.span.start.minutes()).collect();
+    assert_eq!(describe(&optimum.starts), describe(&starts), "\n{text}");
+    plan
+}
+
+fn decided_by(plan: &Plan) -> Option<Criterion> {
+    plan.decision.as_ref().map(|d| d.level)
+}
+
+// Mon 06:00 is 24 h+ from every hard run, Wed 06:00 is 11 h 10 min after Tuesday's
+// tempo, and Fri 06:00 only 5 h 30 min after Thursday's late intervals.
+const THREE_DAYS_ONE_LIGHT: &str = r#"
+[runner]
+sessions = 3
+session_minutes = 45
+lift_window = ["06:00", "06:45"]
+
+[week]
+mon = "rest"
+tue = { run = "tempo", at = "18:00" }
+wed = "rest"
+thu = { run = "intervals", at = "23:30", minutes = 60 }
+fri = "rest"
+sat = { run = "long", at = "08:00" }
+sun = { run = "rest", lift = false }
+"#;
+
+#[test]
+fn level_1_a_third_session_beats_keeping_every_session_heavy() {
+    expect(
+        THREE_DAYS_ONE_LIGHT,
+        &[
+            ("mon", "06:00", "heavy"),
+            ("wed", "06:00", "heavy"),
+            ("fri", "06:00", "light"),
+        ],
+    );
+}
+
+#[test]
+fn level_1_stops_at_the_target() {
+    let text = THREE_DAYS_ONE_LIGHT.replace("sessions = 3", "sessions = 2");
+    let plan = expect(
+        &text,
+        &[("mon", "06:00", "heavy"), ("wed", "06:00", "heavy")],
+    );
+    assert_eq!(decided_by(&plan), Some(Criterion::Heavy));
+}
+
+#[test]
+fn level_1_fewer_than_two_sessions_is_no_plan() {
+    let text = THREE_DAYS_ONE_LIGHT
+        .replace(r#"mon = "rest""#, r#"mon = { run = "rest", lift = false }"#)
+        .replace(r#"wed = "rest""#, r#"wed = "hills""#);
+    let infeasible = plan_week(&schedule(&text)).expect_err("only friday is free");
+    assert_eq!(infeasible.possible, 1);
+    assert_eq!(Reference::new(&schedule(&text)).optimum().total, 1);
+}
+
+#[test]
+fn level_2_two_heavy_sessions_on_consecutive_days_beat_a_light_one_apart() {
+    // Wed and Thu can be heavy; Sat only light (5 h 30 min after Friday's late run).
+    let plan = expect(
+        r#"
+[runner]
+sessions = 2
+session_minutes = 45
+lift_window = ["06:00", "06:45"]
+
+[week]
+mon = { run = "rest", lift = false }
+tue = { run = "tempo", at = "18:00" }
+fri = { run = "intervals", at = "23:30", minutes = 60 }
+sun = { run = "rest", lift = false }
+"#,
+        &[("wed", "06:00", "heavy"), ("thu", "06:00", "heavy")],
+    );
+    assert_eq!(decided_by(&plan), Some(Criterion::Heavy));
+}
+
+#[test]
+fn level_3_a_day_apart_from_hard_runs_beats_avoiding_consecutive_days() {
+    // Mon 06:00 is only 7 h 10 min after Sunday's tempo; Wed and Thu are 24 h+ clear.
+    let plan = expect(
+        r#"
+[runner]
+sessions = 2
+session_minutes = 45
+lift_window = ["06:00", "06:45"]
+
+[week]
+tue = { run = "rest", lift = false }
+fri = { run = "rest", lift = false }
+sat = { run = "long", at = "08:00" }
+sun = { run = "tempo", at = "22:00" }
+"#,
+        &[("wed", "06:00", "heavy"), ("thu", "06:00", "heavy")],
+    );
+    assert_eq!(decided_by(&plan), Some(Criterion::HeavyIdeal));
+}
+
+#[test]
+fn level_4_no_consecutive_days_beats_more_time_between_sessions() {
+    // Mon and Sat allow only 20:00 to 20:30 starts, Wed and Fri only 06:00. Wed, Fri,
+    // Sat would leave 38 h between sessions, but Fri and Sat are neighbours; Mon, Wed
+    // and Fri or Sat leave 33 h 30 min and no neighbours. Level 6 then picks Sat.
+    let plan = expect(
+        r#"
+[runner]
+sessions = 3
+session_minutes = 30
+
+[week]
+mon = { run = "easy", at = "05:00", minutes = 900 }
+tue = { run = "rest", lift = false }
+wed = { run = "easy", at = "06:30", minutes = 870 }
+thu = { run = "rest", lift = false }
+fri = { run = "easy", at = "06:30", minutes = 870 }
+sat = { run = "easy", at = "05:00", minutes = 900 }
+sun = { run = "rest", lift = false }
+"#,
+        &[
+            ("mon", "20:00", "heavy"),
+            ("wed", "06:00", "heavy"),
+            ("sat", "20:00", "heavy"),
+        ],
+    );
+    assert_eq!(decided_by(&plan), Some(Criterion::PreferredTime));
+}
+
+#[test]
+fn sunday_and_monday_count_as_consecutive_days() {
+    // Pinned Sat and Sun already sit a day apart, so spacing ties; Monday would be
+    // earlier in the week but sits next to Sunday.
+    expect(
+        r#"
+[runner]
+sessions = 3
+lift_window = ["18:00", "18:40"]
+
+[week]
+tue = { run = "rest", lift = false }
+thu = { run = "rest", lift = false }
+fri = { run = "rest", lift = false }
+sat = { strength = "light", at = "18:00", minutes = 40 }
+sun = { strength = "heavy", at = "18:00", minutes = 40 }
+"#,
+        &[("wed", "18:00", "heavy")],
+    );
+}
+
+#[test]
+fn level_5_sessions_spread_evenly_beat_the_preferred_time() {
+    // Mon 06:00 and Thu 18:00 split the week into two equal halves; both at the
+    // preferred 18:00 would leave one half 12 h shorter.
+    expect(
+        r#"
+[runner]
+sessions = 2
+session_minutes = 30
+
+[week]
+tue = { run = "rest", lift = false }
+wed = { run = "rest", lift = false }
+fri = { run = "rest", lift = false }
+sat = { run = "rest", lift = false }
+sun = { run = "rest", lift = false }
+"#,
+        &[("mon", "06:00", "heavy"), ("thu", "18:00", "heavy")],
+    );
+}
+
+#[test]
+fn level_6_the_preferred_time_beats_earliest_in_the_week() {
+    // The pinned Mon and Tue sessions fix the smallest gap, so any Thursday start
+    // ties on spacing; the preferred 10:00 beats the earlier 06:00.
+    expect(
+        r#"
+[runner]
+sessions = 3
+session_minutes = 30
+preferred_lift_time = "10:00"
+
+[week]
+mon = { strength = "heavy", at = "18:00", minutes = 40 }
+tue = { strength = "light", at = "18:00", minutes = 40 }
+wed = { run = "rest", lift = false }
+fri = { run = "rest", lift = false }
+sat = { run = "rest", lift = false }
+sun = { run = "rest", lift = false }
+"#,
+        &[("thu", "10:00", "heavy")],
+    );
+}
+
+#[test]
+fn level_7_earliest_in_the_week_breaks_the_last_tie() {
+    // Mon+Thu, Mon+Fri and Tue+Fri all leave 3 days less 40 min between sessions at
+    // the preferred 18:00; Mon+Thu starts earliest.
+    let plan = expect(
+        r#"
+[runner]
+sessions = 2
+lift_window = ["18:00", "18:40"]
+
+[week]
+wed = { run = "rest", lift = false }
+sat = { run = "rest", lift = false }
+sun = { run = "rest", lift = false }
+"#,
+        &[("mon", "18:00", "heavy"), ("thu", "18:00", "heavy")],
+    );
+    assert_eq!(decided_by(&plan), Some(Criterion::Earliest));
+}
+
+#[test]
+fn heavy_needs_six_hours_before_a_monday_run_across_the_week_boundary() {
+    // Sun 20:00-20:45 is 5 h 15 min before Monday's 02:00 intervals: light.
+    let plan = expect(
+        r#"
+[runner]
+sessions = 2
+session_minutes = 45
+lift_window = ["20:00", "20:45"]
+
+[week]
+mon = { run = "intervals", at = "02:00" }
+tue = { run = "rest", lift = false }
+wed = { run = "rest", lift = false }
+thu = { run = "rest", lift = false }
+fri = { run = "rest", lift = false }
+"#,
+        &[("sat", "20:00", "heavy"), ("sun", "20:00", "light")],
+    );
+    let sunday = free(&plan).last().expect("a sunday session");
+    let after = sunday.after.expect("a hard run after");
+    assert_eq!((after.minutes, after.day), (5 * 60 + 15, Day::Mon));
+}
+
+const SIX_HOURS_EXACTLY: &str = r#"
+[runner]
+sessions = 2
+session_minutes = 45
+lift_window = ["08:00", "08:45"]
+
+[week]
+mon = { run = "tempo", at = "07:00", minutes = 60 }
+wed = { run = "rest", lift = false }
+thu = { run = "intervals", at = "23:00", minutes = 180 }
+sat = { run = "rest", lift = false }
+sun = { run = "rest", lift = false }
+"#;
+
+#[test]
+fn six_hours_after_a_hard_run_is_enough_for_heavy() {
+    // Thursday's intervals end Fri 02:00, exactly 6 h before Friday's only start.
+    let plan = expect(
+        SIX_HOURS_EXACTLY,
+        &[("tue", "08:00", "heavy"), ("fri", "08:00", "heavy")],
+    );
+    let gaps: Vec<Option<u32>> = free(&plan).map(|s| s.before.map(|g| g.minutes)).collect();
+    assert_eq!(gaps, [Some(24 * 60), Some(6 * 60)]);
+}
+
+#[test]
+fn a_minute_short_of_six_hours_is_light() {
+    let text = SIX_HOURS_EXACTLY.replace("minutes = 180", "minutes = 181");
+    expect(
+        &text,
+        &[("tue", "08:00", "heavy"), ("fri", "08:00", "light")],
+    );
+}
+
+#[test]
+fn a_run_from_the_evening_before_keeps_the_early_window_busy() {
+    // Sunday's easy run 23:00-01:00 crosses into Monday. Spacing wants Monday's
+    // session as early as it can be: 01:00, not the window's 00:00.
+    expect(
+        r#"
+[runner]
+sessions = 2
+session_minutes = 30
+lift_window = ["00:00", "02:00"]
+
+[week]
+tue = { run = "rest", lift = false }
+wed = { run = "rest", lift = false }
+fri = { run = "rest", lift = false }
+sat = { run = "rest", lift = false }
+sun = { run = "easy", at = "23:00", minutes = 120, lift = false }
+"#,
+        &[("mon", "01:00", "heavy"), ("thu", "01:30", "heavy")],
+    );
+}
