@@ -1,31 +1,50 @@
 //! What each subcommand does, from parsed arguments to bytes on standard output.
 //!
-//! This is the edge of the program: it reads files and writes output. "Today" comes
-//! in as an argument, so nothing below it reads the clock.
-
-use std::fmt;
-use std::io::{self, Write};
-
-use chrono::NaiveDate;
+//! This is the edge of the program: it reads files and writes output. The clock and
+//! the terminal are read once in `main` and come in as a [`Context`], so nothing
+//! below this module reads either.
 
 use std::borrow::Cow;
+use std::fmt;
+use std::io;
+use std::path::Path;
 
-use crate::cli::{Cli, Command, ExercisesArgs, Format, WeekArgs};
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::CommandFactory;
+use serde::Serialize;
+
+use crate::cli::{
+    CheckArgs, Cli, Command, CompletionsArgs, ExercisesArgs, Format, InitArgs, ListFormat,
+    PlanArgs, WeekArgs,
+};
 use crate::exit::Exit;
 use crate::input::{Input, ReadError};
-use crate::render::{self, Week, text::TextOptions};
+use crate::judge::{self, Severity};
+use crate::output::{self, Destination};
+use crate::render::{self, Week, ics::IcsOptions, text::TextOptions};
 use crate::schedule::{Overrides, Schedule};
 use crate::template::Library;
+
+/// What the program knows of the world outside its arguments.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// Today, which decides the default week.
+    pub today: NaiveDate,
+    /// The calendar's `DTSTAMP`: `SOURCE_DATE_EPOCH` when set.
+    pub stamp: DateTime<Utc>,
+    /// Whether standard output is a terminal that wants colour.
+    pub color: bool,
+}
 
 /// Why a command failed; each case has its exit code.
 #[derive(Debug)]
 pub enum Failure {
     /// The input could not be read or is invalid; the message names file, line, column.
     Input(String),
-    /// No plan satisfies the rules; the message says why, day by day.
+    /// No plan satisfies the rules, or `check` found a violation; already reported.
     Infeasible(String),
     /// Writing the output failed.
-    Output(io::Error),
+    Output(anyhow::Error),
 }
 
 impl Failure {
@@ -39,7 +58,14 @@ impl Failure {
 
     /// A reader that went away (`planner week | head`) is not an error.
     pub fn is_closed_pipe(&self) -> bool {
-        matches!(self, Failure::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+        let Failure::Output(error) = self else {
+            return false;
+        };
+        error.chain().any(|cause| {
+            cause
+                .downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        })
     }
 }
 
@@ -47,7 +73,7 @@ impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Failure::Input(message) | Failure::Infeasible(message) => f.write_str(message),
-            Failure::Output(error) => write!(f, "cannot write the output: {error}"),
+            Failure::Output(error) => write!(f, "{error:#}"),
         }
     }
 }
@@ -56,66 +82,234 @@ impl std::error::Error for Failure {}
 
 impl From<io::Error> for Failure {
     fn from(error: io::Error) -> Self {
+        Failure::Output(error.into())
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(error: anyhow::Error) -> Self {
         Failure::Output(error)
     }
 }
 
-/// Runs the command `cli` names; `today` decides the default week.
-pub fn run(cli: &Cli, today: NaiveDate) -> Result<(), Failure> {
+/// Runs the command `cli` names.
+pub fn run(cli: &Cli, context: Context) -> Result<(), Failure> {
     match &cli.command {
-        Command::Week(args) => week(args, today),
+        Command::Week(args) => week(args, context),
+        Command::Check(args) => check(args),
+        Command::Init(args) => init(args),
         Command::Exercises(args) => exercises(args),
+        Command::Completions(args) => completions(args),
+        Command::Man => man(),
     }
 }
 
-fn week(args: &WeekArgs, today: NaiveDate) -> Result<(), Failure> {
-    let input = read(&args.schedule)?;
-    let overrides = Overrides {
-        sessions: args.sessions,
-        session_minutes: args.minutes,
-    };
-    let schedule = Schedule::parse(&input.text, overrides)
-        .map_err(|d| Failure::Input(input.source().render(&d).to_string()))?;
-    let library = library(args.plans.as_deref())?;
+fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
+    let options = &args.plan;
+    let schedule = schedule(&args.schedule, options)?;
+    let library = library(options.plans.as_deref())?;
     let plan = crate::plan_week_with(&schedule, &library)
         .map_err(|e| Failure::Infeasible(e.to_string()))?;
-    let monday = match args.week_of.or(schedule.week_of) {
+    let monday = match options.week_of.or(schedule.week_of) {
         Some(date) => render::monday_of(date),
-        None => render::next_monday(today),
+        None => render::next_monday(context.today),
     };
     let week = Week {
         schedule: &schedule,
         plan: &plan,
         monday,
     };
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    match args.format {
+    let destination = Destination::from_flag(options.output.as_deref());
+    let color = context.color && destination == Destination::Stdout;
+    let ics = IcsOptions {
+        include_runs: options.include_runs,
+        alarm_minutes: options.alarm,
+        dtstamp: context.stamp,
+    };
+    destination.write(|mut out| match options.format {
         Format::Text => render::text::write(
             &week,
             TextOptions {
-                explain: args.explain,
+                explain: options.explain,
+                color,
             },
             &mut out,
-        )?,
-        Format::Json => render::json::write(&week, &mut out)?,
+        ),
+        Format::Json => render::json::write(&week, &mut out),
+        Format::Ics => render::ics::write(&week, &ics, &mut out),
+        Format::Csv => render::csv::write(&week, &mut out),
+    })?;
+    if options.format == Format::Ics {
+        for note in render::ics::dst_notes(&week, &ics) {
+            eprintln!("warning: {note}");
+        }
     }
-    out.flush()?;
+    Ok(())
+}
+
+/// Reads and validates a schedule file with the command line's overrides.
+fn schedule(path: &Path, options: &PlanArgs) -> Result<Schedule, Failure> {
+    let input = read(path)?;
+    let overrides = Overrides {
+        sessions: options.sessions,
+        session_minutes: options.minutes,
+    };
+    Schedule::parse(&input.text, overrides)
+        .map_err(|d| Failure::Input(input.source().render(&d).to_string()))
+}
+
+/// One file's verdict in `check --format json`.
+#[derive(Serialize)]
+struct Verdict {
+    file: String,
+    ok: bool,
+    sessions: usize,
+    violations: Vec<FindingOut>,
+    warnings: Vec<FindingOut>,
+}
+
+#[derive(Serialize)]
+struct FindingOut {
+    rule: &'static str,
+    day: Option<&'static str>,
+    at: Option<String>,
+    kind: Option<&'static str>,
+    message: String,
+}
+
+fn check(args: &CheckArgs) -> Result<(), Failure> {
+    let mut verdicts = Vec::new();
+    let mut unreadable = Vec::new();
+    for path in &args.schedules {
+        let input = match read(path) {
+            Ok(input) => input,
+            Err(failure) => {
+                unreadable.push(failure.to_string());
+                continue;
+            }
+        };
+        let schedule = match Schedule::parse(&input.text, Overrides::default()) {
+            Ok(schedule) => schedule,
+            Err(d) => {
+                unreadable.push(input.source().render(&d).to_string());
+                continue;
+            }
+        };
+        let (violations, warnings): (Vec<_>, Vec<_>) = judge::check(&schedule)
+            .into_iter()
+            .partition(|f| f.severity == Severity::Violation);
+        let out = |f: judge::Finding| FindingOut {
+            rule: f.rule.name(),
+            day: f.session.map(|s| s.day.key()),
+            at: f.session.map(|s| s.at.to_string()),
+            kind: f.session.map(|s| s.kind.name()),
+            message: f.to_string(),
+        };
+        verdicts.push(Verdict {
+            file: input.name,
+            ok: violations.is_empty(),
+            sessions: schedule.pinned().count(),
+            violations: violations.into_iter().map(out).collect(),
+            warnings: warnings.into_iter().map(out).collect(),
+        });
+    }
+    Destination::Stdout.write(|out| match args.format {
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &verdicts)?;
+            writeln!(out)
+        }
+        ListFormat::Text => {
+            for v in &verdicts {
+                for f in &v.violations {
+                    writeln!(out, "{}: {}", v.file, f.message)?;
+                }
+                for f in &v.warnings {
+                    writeln!(out, "{}: warning: {}", v.file, f.message)?;
+                }
+                if v.ok {
+                    let s = if v.sessions == 1 { "" } else { "s" };
+                    writeln!(
+                        out,
+                        "{}: ok, {} session{s} keep every rule",
+                        v.file, v.sessions
+                    )?;
+                }
+            }
+            Ok(())
+        }
+    })?;
+    if let Some((last, rest)) = unreadable.split_last() {
+        for message in rest {
+            eprintln!("error: {message}");
+        }
+        return Err(Failure::Input(last.clone()));
+    }
+    let failed = verdicts.iter().filter(|v| !v.ok).count();
+    if failed > 0 {
+        let files = if failed == 1 {
+            "1 file breaks"
+        } else {
+            "files break"
+        };
+        let count = if failed == 1 {
+            String::new()
+        } else {
+            format!("{failed} ")
+        };
+        return Err(Failure::Infeasible(format!("{count}{files} the rules")));
+    }
+    Ok(())
+}
+
+/// The starter schedule `init` writes: also `examples/starter.toml`, so it is
+/// planned and checked like every example.
+const STARTER: &str = include_str!("../examples/starter.toml");
+
+fn init(args: &InitArgs) -> Result<(), Failure> {
+    if args.force {
+        output::replace(&args.file, |out| out.write_all(STARTER.as_bytes()))?;
+    } else if args.file.exists() {
+        return Err(Failure::Input(format!(
+            "{} already exists; pass --force to replace it",
+            args.file.display()
+        )));
+    } else {
+        output::create_new(&args.file, STARTER.as_bytes())?;
+    }
+    eprintln!(
+        "wrote {}; plan it with: planner week {}",
+        args.file.display(),
+        args.file.display()
+    );
     Ok(())
 }
 
 fn exercises(args: &ExercisesArgs) -> Result<(), Failure> {
     let library = library(args.plans.as_deref())?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    match args.format {
-        Format::Text => render::library::write_text(&library, &mut out)?,
-        Format::Json => render::library::write_json(&library, &mut out)?,
-    }
-    out.flush()?;
+    Destination::Stdout.write(|mut out| match args.format {
+        ListFormat::Text => render::library::write_text(&library, &mut out),
+        ListFormat::Json => render::library::write_json(&library, &mut out),
+    })?;
+    Ok(())
+}
+
+fn completions(args: &CompletionsArgs) -> Result<(), Failure> {
+    let mut command = Cli::command();
+    Destination::Stdout.write(|mut out| {
+        clap_complete::generate(args.shell, &mut command, "planner", &mut out);
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn man() -> Result<(), Failure> {
+    let page = clap_mangen::Man::new(Cli::command());
+    Destination::Stdout.write(|mut out| page.render(&mut out))?;
     Ok(())
 }
 
 /// The templates from `--plans DIR`, or the built-in ones.
-fn library(dir: Option<&std::path::Path>) -> Result<Cow<'static, Library>, Failure> {
+fn library(dir: Option<&Path>) -> Result<Cow<'static, Library>, Failure> {
     match dir {
         None => Ok(Cow::Borrowed(Library::builtin())),
         Some(dir) => Library::from_dir(dir)
@@ -124,7 +318,7 @@ fn library(dir: Option<&std::path::Path>) -> Result<Cow<'static, Library>, Failu
     }
 }
 
-fn read(path: &std::path::Path) -> Result<Input, Failure> {
+fn read(path: &Path) -> Result<Input, Failure> {
     Input::read(path).map_err(|error| match error {
         ReadError::Io(name, e) => Failure::Input(format!("cannot read {name}: {e}")),
         ReadError::Invalid(input, d) => Failure::Input(input.source().render(&d).to_string()),

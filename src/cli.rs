@@ -7,7 +7,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Places 2–3 strength sessions around a runner's week, away from the hard runs.
 #[derive(Debug, Parser)]
-#[command(name = "planner", version, about, propagate_version = true)]
+#[command(
+    name = "planner",
+    version,
+    about,
+    propagate_version = true,
+    after_help = "Start with:\n  planner init && planner week"
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -18,24 +24,29 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Plan the strength sessions of a week and print it.
-    #[command(after_help = "Example:\n  planner week examples/marathoner.toml --format json")]
+    #[command(
+        after_help = "Examples:\n  planner week examples/marathoner.toml --explain\n  \
+                            planner week schedule.toml --format ics --output week.ics"
+    )]
     Week(WeekArgs),
+    /// Judge the strength sessions already fixed in schedule files against the rules.
+    #[command(after_help = "Example:\n  planner check club.toml coach.toml --format json")]
+    Check(CheckArgs),
+    /// Write a commented starter schedule.
+    #[command(after_help = "Example:\n  planner init my-week.toml && planner week my-week.toml")]
+    Init(InitArgs),
     /// List the exercise library: every template's exercises, families, muscles, and
     /// what a novice does instead.
     #[command(after_help = "Example:\n  planner exercises --format json | jq '.[].name'")]
     Exercises(ExercisesArgs),
-}
-
-/// Arguments of `planner exercises`.
-#[derive(Debug, Args)]
-pub struct ExercisesArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-
-    /// Read the session templates from this folder instead of the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    pub plans: Option<PathBuf>,
+    /// Print shell completions.
+    #[command(
+        after_help = "Example:\n  planner completions bash > ~/.local/share/bash-completion/completions/planner"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  planner man | man -l -")]
+    Man,
 }
 
 /// Arguments of `planner week`.
@@ -45,6 +56,14 @@ pub struct WeekArgs {
     #[arg(default_value = "schedule.toml")]
     pub schedule: PathBuf,
 
+    /// How to plan and print.
+    #[command(flatten)]
+    pub plan: PlanArgs,
+}
+
+/// Flags shared by the commands that plan.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -62,9 +81,22 @@ pub struct WeekArgs {
     pub minutes: Option<u32>,
 
     /// Say for every day why it holds a session or not, and for every session why it
-    /// is heavy or light.
+    /// is heavy or light (text format).
     #[arg(long)]
     pub explain: bool,
+
+    /// Add the runs to the calendar as events too (ics format).
+    #[arg(long)]
+    pub include_runs: bool,
+
+    /// Remind this many minutes before each strength session (ics format).
+    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(0..=10080))]
+    pub alarm: Option<u32>,
+
+    /// Write to this file instead of standard output; the file is replaced
+    /// atomically, and left as it was on any error.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 
     /// Read the session templates from this folder (*.toml, one per role) instead
     /// of the built-in ones.
@@ -72,12 +104,69 @@ pub struct WeekArgs {
     pub plans: Option<PathBuf>,
 }
 
-/// Output formats of `week`.
+/// Arguments of `planner check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Schedule files whose pinned sessions to judge; `-` reads standard input.
+    #[arg(required = true)]
+    pub schedules: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// Arguments of `planner init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the starter schedule.
+    #[arg(default_value = "schedule.toml")]
+    pub file: PathBuf,
+
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `planner exercises`.
+#[derive(Debug, Args)]
+pub struct ExercisesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+
+    /// Read the session templates from this folder instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub plans: Option<PathBuf>,
+}
+
+/// Arguments of `planner completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Output formats of a planned week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// A table for reading in a terminal.
     Text,
     /// One JSON object, for scripts (fields in the README).
+    Json,
+    /// iCalendar (RFC 5545), for calendar apps.
+    Ics,
+    /// One row per session.
+    Csv,
+}
+
+/// Output formats of lists (`check`, `exercises`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Lines for reading.
+    Text,
+    /// JSON, for scripts.
     Json,
 }
 
@@ -99,7 +188,7 @@ mod tests {
             panic!("not week")
         };
         assert_eq!(args.schedule, PathBuf::from("schedule.toml"));
-        assert_eq!(args.format, Format::Text);
+        assert_eq!(args.plan.format, Format::Text);
     }
 
     #[test]
@@ -107,5 +196,26 @@ mod tests {
         assert!(Cli::try_parse_from(["planner", "week", "--sessions", "4"]).is_err());
         assert!(Cli::try_parse_from(["planner", "week", "--minutes", "60"]).is_err());
         assert!(Cli::try_parse_from(["planner", "week", "--minutes", "45"]).is_ok());
+    }
+
+    #[test]
+    fn check_needs_a_file() {
+        assert!(Cli::try_parse_from(["planner", "check"]).is_err());
+        assert!(Cli::try_parse_from(["planner", "check", "a.toml", "b.toml"]).is_ok());
+    }
+
+    #[test]
+    fn every_subcommand_has_an_example_in_its_help() {
+        for sub in Cli::command().get_subcommands() {
+            let help = sub
+                .get_after_help()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            assert!(
+                help.contains("planner "),
+                "{} has no example",
+                sub.get_name()
+            );
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod exit;
 pub mod input;
 pub mod judge;
 pub mod lift;
+pub mod output;
 pub mod placement;
 pub mod plan;
 pub mod prescription;

@@ -4,6 +4,9 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::Parser;
+use std::io::IsTerminal;
+
+use planner::app::Context;
 use planner::cli::Cli;
 use planner::exit::Exit;
 
@@ -21,7 +24,7 @@ fn main() -> ExitCode {
             .into();
         }
     };
-    match planner::app::run(&cli, today()) {
+    match planner::app::run(&cli, context()) {
         Ok(()) => Exit::Done.into(),
         Err(failure) if failure.is_closed_pipe() => Exit::Done.into(),
         Err(failure) => {
@@ -31,12 +34,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// Today, from `SOURCE_DATE_EPOCH` when it is set (for reproducible output), else
-/// from the local clock.
-fn today() -> NaiveDate {
-    std::env::var("SOURCE_DATE_EPOCH")
+/// The clock and the terminal, read once. `SOURCE_DATE_EPOCH`, when set, stands for
+/// now (so output is reproducible): it gives today's date and the calendar stamp.
+fn context() -> Context {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0));
+    let today: NaiveDate =
+        epoch.map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive());
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    Context {
+        today,
+        stamp: epoch.unwrap_or_else(chrono::Utc::now),
+        color,
+    }
 }

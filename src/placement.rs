@@ -300,7 +300,7 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
 
     let mut warnings = judge::findings(schedule)
         .into_iter()
-        .map(|finding| finding.to_string())
+        .map(|finding| format!("pinned {finding}"))
         .collect::<Vec<_>>();
     if pinned.len() > usize::from(runner.sessions) {
         warnings.push(format!(

@@ -183,6 +183,9 @@ impl Schedule {
     }
 }
 
+/// The hint for a time zone that is not close to any known name.
+const ZONE_HELP: &str = "use an IANA name such as \"Europe/Madrid\" or \"America/New_York\"";
+
 /// Turns a `toml` error into a diagnostic in the planner's words.
 pub(crate) fn from_toml_error(error: toml::de::Error) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
@@ -357,14 +360,13 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
         None => None,
         Some(zone) => {
             let name = zone.get_ref();
-            if name.is_empty() || name.contains(char::is_whitespace) {
-                return Err(Diagnostic::new(
-                    format!("\"{name}\" is not a time zone name"),
-                    zone.span(),
-                )
-                .with_help(Some(
-                    "use an IANA name such as \"Europe/Madrid\"".to_owned(),
-                )));
+            if name.parse::<chrono_tz::Tz>().is_err() {
+                let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
+                let help = suggest::hint(name, names).unwrap_or_else(|| ZONE_HELP.to_owned());
+                return Err(
+                    Diagnostic::new(format!("unknown time zone \"{name}\""), zone.span())
+                        .with_help(Some(help)),
+                );
             }
             Some(name.clone())
         }

@@ -66,5 +66,5 @@ fn an_empty_file_is_a_week_of_rest() {
         .stdin("")
         .run()
         .code(0)
-        .stdout_has("No hard runs this week");
+        .stdout_has(", no hard runs");
 }

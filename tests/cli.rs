@@ -10,7 +10,7 @@ fn schedule_dash_reads_standard_input() {
     assert!(
         from_stdin
             .stdout
-            .starts_with("Week of Mon 30 Nov 2026: 3 strength sessions")
+            .starts_with("Week of Mon 30 Nov 2026: 3 of 3 sessions")
     );
 }
 

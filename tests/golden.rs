@@ -32,6 +32,11 @@ const OUTPUTS: &[(&str, &[&str])] = &[
     ("txt", &[]),
     ("explain.txt", &["--explain"]),
     ("json", &["--format", "json"]),
+    (
+        "ics",
+        &["--format", "ics", "--include-runs", "--alarm", "30"],
+    ),
+    ("csv", &["--format", "csv"]),
 ];
 
 #[test]

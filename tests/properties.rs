@@ -777,7 +777,15 @@ fn rendered(schedule: &Schedule, plan: &Plan) -> String {
         monday,
     };
     let mut out = Vec::new();
-    text::write(&week, TextOptions { explain: true }, &mut out).expect("the text renders");
+    text::write(
+        &week,
+        TextOptions {
+            explain: true,
+            color: false,
+        },
+        &mut out,
+    )
+    .expect("the text renders");
     json::write(&week, &mut out).expect("the json renders");
     String::from_utf8(out).expect("output is UTF-8")
 }

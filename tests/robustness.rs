@@ -21,8 +21,15 @@ fn pipeline(text: &str) {
         monday,
     };
     let mut out = Vec::new();
-    render::text::write(&week, render::text::TextOptions { explain: true }, &mut out)
-        .expect("writes");
+    render::text::write(
+        &week,
+        render::text::TextOptions {
+            explain: true,
+            color: false,
+        },
+        &mut out,
+    )
+    .expect("writes");
     render::json::write(&week, &mut out).expect("writes");
 }
 

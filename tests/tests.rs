@@ -1,6 +1,7 @@
 //! The integration tests: one binary, a module per feature.
 
 mod bad_input;
+mod calendar;
 mod cli;
 mod golden;
 mod properties;

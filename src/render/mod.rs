@@ -9,6 +9,8 @@ use crate::clock::WeekTime;
 use crate::plan::Plan;
 use crate::schedule::Schedule;
 
+pub mod csv;
+pub mod ics;
 pub mod json;
 pub mod library;
 pub mod text;

@@ -17,6 +17,8 @@ use crate::schedule::Kind;
 pub struct TextOptions {
     /// Add the reasons: why each day holds a session or not, why each is heavy or light.
     pub explain: bool,
+    /// Mark hard runs and heavy sessions with ANSI colour (only on a terminal).
+    pub color: bool,
 }
 
 /// One line of a day: a run or a session, sorted by start.
@@ -33,14 +35,6 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
         monday,
     } = *week;
     let strength: u32 = plan.sessions.iter().map(|s| s.span.minutes).sum();
-    writeln!(
-        out,
-        "Week of {}: {} strength session{} (target {}), {strength} min in all",
-        monday.format("%a %-d %b %Y"),
-        plan.sessions.len(),
-        if plan.sessions.len() == 1 { "" } else { "s" },
-        plan.target,
-    )?;
     let nearest = plan
         .sessions
         .iter()
@@ -48,14 +42,17 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
         .flatten()
         .map(|g| g.minutes)
         .min();
-    match nearest {
-        Some(minutes) => writeln!(
-            out,
-            "Closest a session comes to a hard run: {}",
-            duration(minutes)
-        )?,
-        None => writeln!(out, "No hard runs this week: every session may be heavy")?,
-    }
+    let nearest = match nearest {
+        Some(minutes) => format!("closest to a hard run {}", duration(minutes)),
+        None => "no hard runs".to_owned(),
+    };
+    let header = format!(
+        "Week of {}: {} of {} sessions, {strength} min of strength, {nearest}",
+        monday.format("%a %-d %b %Y"),
+        plan.sessions.len(),
+        plan.target,
+    );
+    writeln!(out, "{}", paint(&header, BOLD, options.color))?;
     writeln!(out)?;
 
     for day in Day::ALL {
@@ -69,7 +66,11 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
                     run.span.start.time(),
                     run.span.end().time(),
                     run.run_type,
-                    if run.hard { "HARD" } else { "" },
+                    if run.hard {
+                        paint("HARD", RED, options.color)
+                    } else {
+                        String::new()
+                    },
                 )
                 .trim_end()
                 .to_owned(),
@@ -77,7 +78,7 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
             .collect();
         items.extend(plan.sessions.iter().filter(|s| s.day == day).map(|s| Item {
             start: s.span.start.minutes(),
-            line: session_line(s),
+            line: session_line(s, options.color),
         }));
         items.sort_by_key(|item| item.start);
         let date = (monday + chrono::Days::new(day.index() as u64))
@@ -146,6 +147,20 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
         }
     }
     Ok(())
+}
+
+const BOLD: &str = "1";
+const RED: &str = "1;31";
+const YELLOW: &str = "1;33";
+const GREEN: &str = "32";
+
+/// `text` in an ANSI style when `color` is on, else as it is.
+fn paint(text: &str, style: &str, color: bool) -> String {
+    if color {
+        format!("\x1b[{style}m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
 }
 
 /// Widest a line may be.
@@ -248,7 +263,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn session_line(s: &Session) -> String {
+fn session_line(s: &Session, color: bool) -> String {
     let kind = match s.kind {
         Kind::Heavy => "HEAVY",
         Kind::Light => "light",
@@ -262,9 +277,19 @@ fn session_line(s: &Session) -> String {
         ),
         _ => "no hard runs this week".to_owned(),
     };
-    let what = format!("{kind} {} min{pinned}", s.span.minutes);
+    // Pad before painting: escape codes have no width on screen.
+    let what = format!("{:<21}", format!("{kind} {} min{pinned}", s.span.minutes));
+    let what = what.replacen(
+        kind,
+        &paint(
+            kind,
+            if s.kind == Kind::Heavy { YELLOW } else { GREEN },
+            color,
+        ),
+        1,
+    );
     format!(
-        "{}-{}  {:<10} {what:<21} {gaps}",
+        "{}-{}  {:<10} {what} {gaps}",
         s.span.start.time(),
         s.span.end().time(),
         "strength"

@@ -1,0 +1,150 @@
+//! The week as CSV for spreadsheets and scripts: a header, then one row per session.
+//!
+//! Written with the `csv` crate so that quoting is right whatever a cell holds. Lines
+//! end in LF. Dates and times are local wall-clock times in the schedule's week, as
+//! in the JSON output; `start` and `end` are `HH:MM` beside the `date` column.
+
+use std::io;
+
+use crate::lift::Units;
+use crate::plan::Session;
+use crate::render::Week;
+
+/// The columns: those of SPEC §6 in its order, then `pinned` (`true` or `false`),
+/// added last so that scripts reading the SPEC's columns by position still work.
+const HEADER: [&str; 9] = [
+    "date",
+    "day",
+    "start",
+    "end",
+    "minutes",
+    "kind",
+    "template",
+    "exercises",
+    "pinned",
+];
+
+/// Writes the week as CSV.
+pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    writer.write_record(HEADER)?;
+    for session in &week.plan.sessions {
+        let start = week.datetime(session.span.start, 0);
+        let end = week.datetime(session.span.start, session.span.minutes);
+        writer.write_record([
+            start.date().to_string(),
+            session.day.key().to_owned(),
+            start.format("%H:%M").to_string(),
+            end.format("%H:%M").to_string(),
+            session.span.minutes.to_string(),
+            session.kind.name().to_owned(),
+            template(session),
+            exercises(session, week.schedule.runner.units),
+            session.pinned.to_string(),
+        ])?;
+    }
+    writer.flush()
+}
+
+/// The session's template, as in the JSON output; empty for a session without one.
+fn template(session: &Session) -> String {
+    session
+        .workout
+        .as_ref()
+        .map_or_else(String::new, |w| w.role.name().to_owned())
+}
+
+/// The session's exercises in one cell, `; ` between them: `Back squat 4x5 @81.1%
+/// 82.5 kg; Reverse lunge 3x8/leg @75.0%; Side plank 2x30s/side`.
+fn exercises(session: &Session, units: Units) -> String {
+    let Some(workout) = &session.workout else {
+        return String::new();
+    };
+    let cells: Vec<String> = workout
+        .exercises
+        .iter()
+        .map(|e| {
+            let each = if e.single_leg {
+                "/leg"
+            } else if e.per_side {
+                "/side"
+            } else {
+                ""
+            };
+            let mut cell = match (e.reps, e.seconds) {
+                (Some(reps), _) => format!("{} {}x{reps}{each}", e.name, e.sets),
+                (None, Some(seconds)) => format!("{} {}x{seconds}s{each}", e.name, e.sets),
+                (None, None) => format!("{} {}x", e.name, e.sets),
+            };
+            if let Some(percent) = e.percent_1rm {
+                cell.push_str(&format!(" @{percent:.1}%"));
+            }
+            if let Some(load) = e.load {
+                let load = format!("{load:.1}");
+                let load = load.strip_suffix(".0").unwrap_or(&load);
+                cell.push_str(&format!(" {load} {}", units.name()));
+            }
+            cell
+        })
+        .collect();
+    cells.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::{Overrides, Schedule};
+
+    fn render(text: &str) -> String {
+        let schedule = Schedule::parse(text, Overrides::default()).expect("valid schedule");
+        let plan = crate::plan_week(&schedule).expect("a plan");
+        let week = Week {
+            schedule: &schedule,
+            plan: &plan,
+            monday: "2026-11-30".parse().expect("a date"),
+        };
+        let mut out = Vec::new();
+        write(&week, &mut out).expect("writes");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn one_row_per_session_under_a_header() {
+        let csv = render(
+            "[runner]\nsessions = 2\n[lifts]\nromanian_deadlift = 100\n[week]\n\
+             wed = { strength = \"heavy\", at = \"18:00\", minutes = 40 }\n\
+             tue = { run = \"intervals\", at = \"06:30\" }\n",
+        );
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(
+            lines[0],
+            "date,day,start,end,minutes,kind,template,exercises,pinned"
+        );
+        assert_eq!(lines.len(), 3, "{csv}");
+        let wednesday = lines
+            .iter()
+            .find(|l| l.starts_with("2026-12-02,wed,18:00,18:40,40,heavy,heavy-"))
+            .unwrap_or_else(|| panic!("no Wednesday row in {csv}"));
+        assert!(wednesday.ends_with(",true"), "{csv}");
+        assert!(
+            wednesday.contains("Romanian deadlift 4x5 @81.1% 80 kg; "),
+            "{csv}"
+        );
+        assert!(!csv.contains('\r'));
+        assert!(csv.ends_with('\n'));
+    }
+
+    #[test]
+    fn a_session_past_midnight_ends_on_the_clock_of_the_next_day() {
+        let csv = render(
+            "[week]\nsun = { strength = \"light\", at = \"23:30\", minutes = 45 }\n\
+             mon = { strength = \"light\", at = \"18:00\", minutes = 30 }\n",
+        );
+        assert!(
+            csv.contains("\n2026-12-06,sun,23:30,00:15,45,light,light,"),
+            "{csv}"
+        );
+    }
+}

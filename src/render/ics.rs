@@ -1,0 +1,937 @@
+//! The week as an iCalendar file (RFC 5545) for calendar apps.
+//!
+//! Written by hand rather than with a calendar crate, so that the bytes are ours:
+//! stable UIDs, a `DTSTAMP` the caller chooses, CRLF line ends, lines folded at 75
+//! octets on UTF-8 character boundaries, and times that are either floating (no
+//! `timezone`) or UTC instants converted from the schedule's zone.
+//!
+//! A UID names the week and the slot, not the time: `strength-2026-11-30-wed@planner`
+//! is the session on Wednesday of the week of 30 November 2026, whatever its start.
+//! Importing the same week again, even after the plan moved a session within its day,
+//! updates that event instead of adding a second one.
+
+use std::io;
+
+use chrono::{DateTime, Duration, MappedLocalTime, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::lift::Units;
+use crate::placement::describe_gap;
+use crate::plan::{Session, duration};
+use crate::prescription::Prescribed;
+use crate::render::Week;
+use crate::rules::HEAVY_GAP_MIN;
+use crate::schedule::{Kind, Run};
+use crate::template::Role;
+
+/// Options of the iCalendar format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IcsOptions {
+    /// Add the week's runs as events too.
+    pub include_runs: bool,
+    /// Remind this many minutes before each strength session.
+    pub alarm_minutes: Option<u32>,
+    /// The `DTSTAMP` of every event: from `SOURCE_DATE_EPOCH`, so output is reproducible.
+    pub dtstamp: DateTime<Utc>,
+}
+
+/// Longest content line in octets, line break excluded (RFC 5545 §3.1).
+const LINE_OCTETS: usize = 75;
+
+/// The right-hand side of every UID.
+const UID_DOMAIN: &str = "planner";
+
+/// A date and time in UTC, as `DTSTAMP` and zoned `DTSTART`/`DTEND` write it.
+const UTC_STAMP: &str = "%Y%m%dT%H%M%SZ";
+
+/// A floating local date and time.
+const FLOATING_STAMP: &str = "%Y%m%dT%H%M%S";
+
+/// The time zone a name in the schedule stands for, if the IANA database knows it.
+pub fn parse_zone(name: &str) -> Option<Tz> {
+    name.parse().ok()
+}
+
+/// Writes the week as a calendar.
+///
+/// Fails with `InvalidInput` if the schedule's `timezone` is not a known zone (the
+/// schedule should have been rejected before; see [`parse_zone`]).
+pub fn write(week: &Week<'_>, options: &IcsOptions, out: &mut impl io::Write) -> io::Result<()> {
+    let zone = zone(week)?;
+    let name = format!("Strength week of {}", week.monday);
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        format!(
+            "PRODID:-//planner//planner {}//EN",
+            env!("CARGO_PKG_VERSION")
+        ),
+        "CALSCALE:GREGORIAN".to_owned(),
+        "METHOD:PUBLISH".to_owned(),
+        format!("X-WR-CALNAME:{}", text(&name)),
+    ];
+    if let Some(zone) = zone {
+        // Only a hint for display: every time below is already a UTC instant.
+        lines.push(format!("X-WR-TIMEZONE:{}", text(zone.name())));
+    }
+    for event in events(week, options) {
+        let (start, end, note) = times(&event, zone);
+        let mut description = event.description;
+        if let Some(note) = note {
+            description.push_str("\n\n");
+            description.push_str(&capitalized(&note));
+        }
+        lines.extend([
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:{}", event.uid),
+            format!("DTSTAMP:{}", options.dtstamp.format(UTC_STAMP)),
+            format!("DTSTART:{start}"),
+            format!("DTEND:{end}"),
+            format!("SUMMARY:{}", text(&event.summary)),
+            format!("DESCRIPTION:{}", text(&description)),
+            format!("CATEGORIES:{}", event.categories.join(",")),
+            "TRANSP:OPAQUE".to_owned(),
+        ]);
+        if let Some(alarm) = event.alarm {
+            lines.extend([
+                "BEGIN:VALARM".to_owned(),
+                "ACTION:DISPLAY".to_owned(),
+                format!("TRIGGER:-PT{}M", alarm.minutes),
+                format!("DESCRIPTION:{}", text(&alarm.description)),
+                "END:VALARM".to_owned(),
+            ]);
+        }
+        lines.push("END:VEVENT".to_owned());
+    }
+    lines.push("END:VCALENDAR".to_owned());
+    for line in lines {
+        out.write_all(fold(&line).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// What was done with local times that do not exist or exist twice in the schedule's
+/// zone on a daylight-saving change, one sentence each, for the caller to print as
+/// warnings. Empty without a zone, for an unknown zone, and in most weeks. The same
+/// sentences end the affected events' descriptions.
+pub fn dst_notes(week: &Week<'_>, options: &IcsOptions) -> Vec<String> {
+    let Ok(Some(zone)) = zone(week) else {
+        return Vec::new();
+    };
+    events(week, options)
+        .iter()
+        .filter_map(|event| times(event, Some(zone)).2)
+        .collect()
+}
+
+/// The schedule's zone, if it gives one.
+fn zone(week: &Week<'_>) -> io::Result<Option<Tz>> {
+    match &week.schedule.runner.timezone {
+        None => Ok(None),
+        Some(name) => parse_zone(name).map(Some).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("unknown time zone \"{name}\""),
+            )
+        }),
+    }
+}
+
+/// One event of the calendar, before its times are written.
+struct Event {
+    uid: String,
+    /// Local wall-clock start.
+    start: NaiveDateTime,
+    minutes: u32,
+    /// What the event is, for the DST notes: `heavy strength session`, `intervals run`.
+    what: String,
+    summary: String,
+    description: String,
+    /// Already valid TEXT: plain upper-case words.
+    categories: Vec<&'static str>,
+    alarm: Option<Alarm>,
+}
+
+struct Alarm {
+    minutes: u32,
+    description: String,
+}
+
+/// The week's events, in order of start.
+fn events(week: &Week<'_>, options: &IcsOptions) -> Vec<Event> {
+    let Week { schedule, plan, .. } = *week;
+    let mut events: Vec<Event> = plan
+        .sessions
+        .iter()
+        .enumerate()
+        .map(|(i, session)| {
+            // At most one session a day is the rule, but pinned sessions may break it:
+            // a second one on the same day gets its own UID.
+            let nth = plan.sessions[..i]
+                .iter()
+                .filter(|s| s.day == session.day)
+                .count();
+            session_event(week, session, nth, options.alarm_minutes)
+        })
+        .collect();
+    if options.include_runs {
+        for day in &schedule.days {
+            events.extend(
+                day.runs
+                    .iter()
+                    .enumerate()
+                    .map(|(nth, run)| run_event(week, run, nth)),
+            );
+        }
+    }
+    events.sort_by_key(|e| e.start);
+    events
+}
+
+fn session_event(week: &Week<'_>, session: &Session, nth: usize, alarm: Option<u32>) -> Event {
+    let kind = session.kind.name();
+    let suffix = if nth == 0 {
+        String::new()
+    } else {
+        format!("-{}", nth + 1)
+    };
+    let mut categories = vec![
+        "STRENGTH",
+        match session.kind {
+            Kind::Heavy => "HEAVY",
+            Kind::Light => "LIGHT",
+        },
+    ];
+    if session.pinned {
+        categories.push("PINNED");
+    }
+    Event {
+        uid: format!(
+            "strength-{}-{}{suffix}@{UID_DOMAIN}",
+            week.monday, session.day
+        ),
+        start: week.datetime(session.span.start, 0),
+        minutes: session.span.minutes,
+        what: format!("{kind} strength session"),
+        summary: summary(session),
+        description: description(session, week.schedule.runner.units),
+        categories,
+        alarm: alarm.map(|minutes| Alarm {
+            minutes,
+            description: match minutes {
+                0 => format!("{} strength session now", capitalized(kind)),
+                m => format!("{} strength session in {}", capitalized(kind), duration(m)),
+            },
+        }),
+    }
+}
+
+fn run_event(week: &Week<'_>, run: &Run, nth: usize) -> Event {
+    let mut description = format!(
+        "{} run, {} min",
+        capitalized(run.run_type),
+        run.span.minutes
+    );
+    if run.hard {
+        description.push_str(&format!(
+            ", hard: heavy lifting stays at least {} away",
+            duration(HEAVY_GAP_MIN)
+        ));
+    } else if run.run_type != "easy" {
+        description.push_str(", easy");
+    }
+    Event {
+        uid: format!("run-{}-{}-{}@{UID_DOMAIN}", week.monday, run.day, nth + 1),
+        start: week.datetime(run.span.start, 0),
+        minutes: run.span.minutes,
+        what: format!("{} run", run.run_type),
+        summary: if run.hard {
+            format!("Run: {} (hard)", run.run_type)
+        } else {
+            format!("Run: {}", run.run_type)
+        },
+        description,
+        categories: vec!["RUN", if run.hard { "HARD" } else { "EASY" }],
+        alarm: None,
+    }
+}
+
+/// What a calendar shows for a session at a glance: `Strength: heavy (squat focus)`,
+/// `Strength: light (pinned)`.
+fn summary(session: &Session) -> String {
+    let focus = session.workout.as_ref().and_then(|w| match w.role {
+        Role::HeavySquat => Some("squat focus"),
+        Role::HeavyHinge => Some("hinge focus"),
+        Role::Power => Some("power"),
+        Role::Light => None,
+    });
+    let marks: Vec<&str> = focus
+        .into_iter()
+        .chain(session.pinned.then_some("pinned"))
+        .collect();
+    match marks.as_slice() {
+        [] => format!("Strength: {}", session.kind.name()),
+        marks => format!("Strength: {} ({})", session.kind.name(), marks.join(", ")),
+    }
+}
+
+/// The body of a session's event: what it is, its exercises, why it is heavy or
+/// light, and how far it is from the hard runs around it. Lines are separated by `\n`.
+fn description(session: &Session, units: Units) -> String {
+    let kind = session.kind.name();
+    let mut lines = vec![format!(
+        "{} strength session, {} min",
+        capitalized(kind),
+        session.span.minutes
+    )];
+    if let Some(workout) = &session.workout {
+        lines.push(format!(
+            "{}: about {} min with a {} min warm-up",
+            workout.title, workout.estimated_minutes, workout.warmup_minutes
+        ));
+        lines.push(String::new());
+        lines.extend(
+            workout
+                .exercises
+                .iter()
+                .map(|e| format!("- {}", exercise(e, units))),
+        );
+        lines.extend(workout.notes.iter().map(|note| format!("Note: {note}")));
+        lines.push(String::new());
+    }
+    let need = duration(HEAVY_GAP_MIN);
+    match (session.before, session.after) {
+        (Some(before), Some(after)) => {
+            lines.push(match (session.kind, session.pinned) {
+                (_, true) => format!("Pinned in your schedule as {kind}"),
+                (Kind::Heavy, false) => {
+                    format!("Heavy: {need} or more from hard runs on both sides")
+                }
+                (Kind::Light, false) => {
+                    format!("Light: heavy lifting needs {need} from hard runs on both sides")
+                }
+            });
+            lines.push(capitalized(&describe_gap(&before, "after")));
+            lines.push(capitalized(&describe_gap(&after, "before")));
+        }
+        _ => {
+            if session.pinned {
+                lines.push(format!("Pinned in your schedule as {kind}"));
+            }
+            lines.push("No hard runs this week set a limit".to_owned());
+        }
+    }
+    lines.join("\n")
+}
+
+/// One exercise on one line: `Back squat: 3 x 5, 81.1 % 1RM, 82.5 kg, 2 reps in
+/// reserve, rest 2:30. Brace and …`.
+fn exercise(e: &Prescribed, units: Units) -> String {
+    let each = if e.single_leg {
+        "/leg"
+    } else if e.per_side {
+        "/side"
+    } else {
+        ""
+    };
+    let mut parts = vec![match (e.reps, e.seconds) {
+        (Some(reps), _) => format!("{} x {reps}{each}", e.sets),
+        (None, Some(seconds)) => format!("{} x {seconds} s{each}", e.sets),
+        (None, None) => format!("{} sets", e.sets),
+    }];
+    if let Some(percent) = e.percent_1rm {
+        parts.push(format!("{percent:.1} % 1RM"));
+    }
+    if let Some(load) = e.load {
+        parts.push(format!("{} {}", number(load), units.name()));
+    }
+    match e.rir {
+        Some(1) => parts.push("1 rep in reserve".to_owned()),
+        Some(rir) => parts.push(format!("{rir} reps in reserve")),
+        None => {}
+    }
+    if let Some(tempo) = &e.tempo {
+        parts.push(format!("tempo {tempo}"));
+    }
+    parts.push(format!(
+        "rest {}:{:02}",
+        e.rest_seconds / 60,
+        e.rest_seconds % 60
+    ));
+    format!("{}: {}. {}", e.name, parts.join(", "), e.cue)
+}
+
+/// `82.5` stays, `80.0` becomes `80`.
+fn number(value: f64) -> String {
+    let text = format!("{value:.1}");
+    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
+}
+
+/// `DTSTART` and `DTEND` values, and a note when the start had to be moved or chosen
+/// on a daylight-saving change. The end is the start plus the event's minutes, so an
+/// event keeps its length across a change.
+fn times(event: &Event, zone: Option<Tz>) -> (String, String, Option<String>) {
+    let minutes = Duration::minutes(i64::from(event.minutes));
+    match zone {
+        None => (
+            event.start.format(FLOATING_STAMP).to_string(),
+            (event.start + minutes).format(FLOATING_STAMP).to_string(),
+            None,
+        ),
+        Some(zone) => {
+            let (start, note) = to_utc(zone, event.start);
+            let note = note.map(|change| change.describe(zone, event));
+            (
+                start.format(UTC_STAMP).to_string(),
+                (start + minutes).format(UTC_STAMP).to_string(),
+                note,
+            )
+        }
+    }
+}
+
+/// What happened to a local time on a daylight-saving change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// The local time falls in a gap; the event moved forward to this local time.
+    Skipped(NaiveDateTime),
+    /// The local time happens twice; the first one was taken, at this UTC offset.
+    Repeated(chrono::FixedOffset),
+}
+
+impl Change {
+    fn describe(self, zone: Tz, event: &Event) -> String {
+        let at = event.start.format("%Y-%m-%d %H:%M");
+        match self {
+            Change::Skipped(moved) => {
+                let gap = (moved - event.start).num_minutes().max(0) as u32;
+                format!(
+                    "{at} does not exist in {} (the clocks go forward {}): the {} is moved to {}",
+                    zone.name(),
+                    duration(gap),
+                    event.what,
+                    moved.format("%H:%M"),
+                )
+            }
+            Change::Repeated(offset) => format!(
+                "{at} happens twice in {} (the clocks go back): the {} is set at the first \
+                 one, UTC{offset}",
+                zone.name(),
+                event.what,
+            ),
+        }
+    }
+}
+
+/// The UTC instant of a local wall-clock time in `zone`. A time in a spring-forward
+/// gap is read with the offset in force before the gap, which moves it forward by the
+/// gap's length; a time that happens twice is the earlier instant.
+fn to_utc(zone: Tz, local: NaiveDateTime) -> (DateTime<Utc>, Option<Change>) {
+    match zone.from_local_datetime(&local) {
+        MappedLocalTime::Single(t) => (t.with_timezone(&Utc), None),
+        MappedLocalTime::Ambiguous(earlier, _) => (
+            earlier.with_timezone(&Utc),
+            Some(Change::Repeated(earlier.offset().fix())),
+        ),
+        MappedLocalTime::None => {
+            // The first local minute after the gap: gaps are an hour or two, at most
+            // a day (Samoa skipped 30 December 2011).
+            let after_gap = (1..=2 * 24 * 60)
+                .map(|m| local + Duration::minutes(m))
+                .find_map(|t| zone.from_local_datetime(&t).earliest());
+            let offset = match after_gap {
+                Some(t) => zone
+                    .offset_from_utc_datetime(&(t.naive_utc() - Duration::seconds(1)))
+                    .fix(),
+                None => zone.offset_from_utc_datetime(&local).fix(),
+            };
+            let utc = Utc.from_utc_datetime(&(local - offset));
+            let moved = utc.with_timezone(&zone).naive_local();
+            (utc, Some(Change::Skipped(moved)))
+        }
+    }
+}
+
+/// `heavy` → `Heavy`.
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line
+/// breaks as `\n`, other control characters (which TEXT may not hold) dropped.
+fn text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("\\n");
+                }
+            }
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A content line folded into lines of at most 75 octets, each ending in CRLF, never
+/// splitting a UTF-8 character; continuation lines start with one space, which counts.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / (LINE_OCTETS - 1) * 3 + 2);
+    let mut rest = line;
+    let mut limit = LINE_OCTETS;
+    while rest.len() > limit {
+        let mut cut = limit;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // Some parsers trim each physical line before unfolding, which would eat a
+        // blank at the end: fold before the blanks instead, so they start the next line.
+        let kept = rest[..cut].trim_end_matches([' ', '\t']).len();
+        if kept > 0 {
+            cut = kept;
+        }
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        limit = LINE_OCTETS - 1;
+    }
+    out.push_str(rest);
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Week;
+    use crate::schedule::{Overrides, Schedule};
+    use chrono::NaiveDate;
+
+    /// Undoes `fold`: drops every CRLF followed by one space, and the final CRLF.
+    fn unfold(folded: &str) -> String {
+        folded
+            .strip_suffix("\r\n")
+            .expect("ends in CRLF")
+            .replace("\r\n ", "")
+    }
+
+    fn assert_folded(line: &str) {
+        let folded = fold(line);
+        for physical in folded.split_terminator("\r\n") {
+            assert!(
+                physical.len() <= LINE_OCTETS,
+                "{} octets: {physical:?}",
+                physical.len()
+            );
+            assert!(!physical.contains(['\r', '\n']), "{physical:?}");
+        }
+        assert!(folded.ends_with("\r\n"));
+        assert_eq!(unfold(&folded), line);
+    }
+
+    fn schedule(text: &str) -> Schedule {
+        Schedule::parse(text, Overrides::default()).expect("valid schedule")
+    }
+
+    fn render(schedule: &Schedule, monday: &str, options: &IcsOptions) -> String {
+        let plan = crate::plan_week(schedule).expect("a plan");
+        let week = Week {
+            schedule,
+            plan: &plan,
+            monday: monday.parse().expect("a date"),
+        };
+        let mut out = Vec::new();
+        write(&week, options, &mut out).expect("writes");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    fn notes(schedule: &Schedule, monday: &str, options: &IcsOptions) -> Vec<String> {
+        let plan = crate::plan_week(schedule).expect("a plan");
+        let week = Week {
+            schedule,
+            plan: &plan,
+            monday: monday.parse().expect("a date"),
+        };
+        dst_notes(&week, options)
+    }
+
+    fn options() -> IcsOptions {
+        IcsOptions {
+            include_runs: false,
+            alarm_minutes: None,
+            dtstamp: Utc
+                .with_ymd_and_hms(2026, 11, 1, 12, 0, 0)
+                .single()
+                .expect("a valid instant"),
+        }
+    }
+
+    /// The values of every `name` property, in order, after unfolding.
+    fn values(calendar: &str, name: &str) -> Vec<String> {
+        let prefix = format!("{name}:");
+        calendar
+            .replace("\r\n ", "")
+            .split("\r\n")
+            .filter_map(|line| line.strip_prefix(&prefix).map(str::to_owned))
+            .collect()
+    }
+
+    const WEEK: &str = r#"
+        [week]
+        tue = { run = "intervals", at = "06:30", minutes = 60 }
+        thu = { run = "tempo", at = "18:00" }
+        sat = { run = "long", at = "08:00", minutes = 120 }
+    "#;
+
+    fn local(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("a local time")
+    }
+
+    #[test]
+    fn short_lines_are_not_folded() {
+        assert_eq!(fold("VERSION:2.0"), "VERSION:2.0\r\n");
+        let exactly = "X".repeat(LINE_OCTETS);
+        assert_eq!(fold(&exactly), format!("{exactly}\r\n"));
+    }
+
+    #[test]
+    fn ascii_is_folded_at_75_octets_with_the_space_counted() {
+        let line = "D".repeat(LINE_OCTETS + 1);
+        assert_eq!(fold(&line), format!("{}\r\n D\r\n", "D".repeat(75)));
+        let long = "DESCRIPTION:".to_owned() + &"abcdefghij".repeat(30);
+        let folded = fold(&long);
+        let physical: Vec<&str> = folded.split_terminator("\r\n").collect();
+        assert_eq!(physical[0].len(), 75);
+        assert!(
+            physical[1..physical.len() - 1]
+                .iter()
+                .all(|l| l.len() == 75)
+        );
+        assert_folded(&long);
+    }
+
+    #[test]
+    fn folding_never_splits_a_character() {
+        // Put each multi-byte character across the 75th octet, at every offset.
+        for filler in ["é", "€", "🏋"] {
+            for shift in 0..4 {
+                let line = format!("SUMMARY:{}{}", "a".repeat(64 + shift), filler.repeat(12));
+                assert_folded(&line);
+                let folded = fold(&line);
+                let first = folded.split("\r\n").next().expect("a first line");
+                assert!(first.len() > LINE_OCTETS - filler.len(), "{first:?}");
+            }
+        }
+        assert_folded(&"🏃".repeat(100));
+        assert_folded(&"Ñandú, ".repeat(40));
+    }
+
+    #[test]
+    fn folding_keeps_blanks_off_the_end_of_a_line() {
+        let line = format!("DESCRIPTION:{} tail", "x".repeat(62));
+        assert_eq!(line.as_bytes()[74], b' ');
+        let folded = fold(&line);
+        assert!(
+            folded.split("\r\n").all(|l| !l.ends_with(' ')),
+            "{folded:?}"
+        );
+        assert_folded(&line);
+        assert_folded(&format!("X:{}", " ".repeat(200)));
+    }
+
+    #[test]
+    fn text_values_are_escaped() {
+        assert_eq!(text(r"a\b;c,d"), r"a\\b\;c\,d");
+        assert_eq!(text("one\ntwo\r\nthree\rfour"), r"one\ntwo\nthree\nfour");
+        assert_eq!(text("tab\tbell\u{7}"), "tab\tbell");
+        assert_eq!(text("Ñandú: 2 × 5 🏋"), "Ñandú: 2 × 5 🏋");
+    }
+
+    #[test]
+    fn calendar_has_the_required_properties_and_crlf_everywhere() {
+        let calendar = render(&schedule(WEEK), "2026-11-30", &options());
+        assert!(
+            calendar.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//planner//planner ")
+        );
+        assert!(calendar.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
+        assert_eq!(
+            calendar.matches('\n').count(),
+            calendar.matches("\r\n").count()
+        );
+        assert!(
+            calendar
+                .split_terminator("\r\n")
+                .all(|l| l.len() <= LINE_OCTETS)
+        );
+        assert_eq!(
+            values(&calendar, "X-WR-CALNAME"),
+            ["Strength week of 2026-11-30"]
+        );
+        assert_eq!(values(&calendar, "DTSTAMP"), ["20261101T120000Z"; 3]);
+        assert_eq!(values(&calendar, "TRANSP"), ["OPAQUE"; 3]);
+        assert!(
+            values(&calendar, "SUMMARY")
+                .iter()
+                .all(|s| s.starts_with("Strength: "))
+        );
+        assert!(
+            values(&calendar, "CATEGORIES")
+                .iter()
+                .all(|c| c.starts_with("STRENGTH,"))
+        );
+        assert_eq!(values(&calendar, "BEGIN").len(), 4);
+    }
+
+    #[test]
+    fn the_same_week_gives_the_same_uids_and_each_slot_its_own() {
+        let schedule = schedule(WEEK);
+        let options = IcsOptions {
+            include_runs: true,
+            ..options()
+        };
+        let first = render(&schedule, "2026-11-30", &options);
+        assert_eq!(first, render(&schedule, "2026-11-30", &options));
+        let uids = values(&first, "UID");
+        assert_eq!(uids.len(), 6);
+        let mut unique = uids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), uids.len(), "{uids:?}");
+        assert!(uids.contains(&"run-2026-11-30-tue-1@planner".to_owned()));
+        assert!(uids.iter().any(|u| u.starts_with("strength-2026-11-30-")));
+        // Another week: other UIDs, so a block of weeks never collides.
+        let next = values(&render(&schedule, "2026-12-07", &options), "UID");
+        assert!(next.iter().all(|u| !uids.contains(u)), "{next:?}");
+    }
+
+    #[test]
+    fn a_session_keeps_its_uid_when_it_moves_within_its_day() {
+        let at = |time: &str| {
+            let text = format!("[week]\nwed = {{ strength = \"heavy\", at = \"{time}\" }}\n");
+            values(&render(&schedule(&text), "2026-11-30", &options()), "UID")
+        };
+        assert_eq!(at("17:00"), at("18:30"));
+        assert!(at("17:00").contains(&"strength-2026-11-30-wed@planner".to_owned()));
+    }
+
+    #[test]
+    fn two_pinned_sessions_on_one_day_get_different_uids() {
+        let text = r#"
+            [week]
+            wed = [ { strength = "light", at = "07:00", minutes = 30 },
+                    { strength = "heavy", at = "18:00" } ]
+        "#;
+        let uids = values(&render(&schedule(text), "2026-11-30", &options()), "UID");
+        assert!(
+            uids.contains(&"strength-2026-11-30-wed@planner".to_owned()),
+            "{uids:?}"
+        );
+        assert!(
+            uids.contains(&"strength-2026-11-30-wed-2@planner".to_owned()),
+            "{uids:?}"
+        );
+    }
+
+    #[test]
+    fn without_a_zone_times_are_floating() {
+        let text = "[week]\nwed = { strength = \"heavy\", at = \"18:00\", minutes = 40 }\n";
+        let calendar = render(&schedule(text), "2026-11-30", &options());
+        assert!(values(&calendar, "DTSTART").contains(&"20261202T180000".to_owned()));
+        assert!(values(&calendar, "DTEND").contains(&"20261202T184000".to_owned()));
+        assert!(values(&calendar, "X-WR-TIMEZONE").is_empty());
+    }
+
+    #[test]
+    fn with_a_zone_times_are_utc_instants() {
+        let text = "[runner]\ntimezone = \"Europe/Madrid\"\n\
+                    [week]\nmon = { strength = \"heavy\", at = \"18:00\", minutes = 40 }\n";
+        let calendar = render(&schedule(text), "2026-11-30", &options());
+        assert!(values(&calendar, "DTSTART").contains(&"20261130T170000Z".to_owned()));
+        assert!(values(&calendar, "DTEND").contains(&"20261130T174000Z".to_owned()));
+        assert_eq!(values(&calendar, "X-WR-TIMEZONE"), ["Europe/Madrid"]);
+        // Summer time: two hours ahead of UTC.
+        let summer = render(&schedule(text), "2026-06-01", &options());
+        assert!(values(&summer, "DTSTART").contains(&"20260601T160000Z".to_owned()));
+    }
+
+    #[test]
+    fn a_time_in_the_spring_forward_gap_moves_forward_by_the_gap() {
+        let madrid = parse_zone("Europe/Madrid").expect("a zone");
+        let (utc, change) = to_utc(madrid, local("2026-03-29 02:30"));
+        assert_eq!(utc.format(UTC_STAMP).to_string(), "20260329T013000Z");
+        assert_eq!(change, Some(Change::Skipped(local("2026-03-29 03:30"))));
+        // Either side of the gap is an ordinary time.
+        assert_eq!(to_utc(madrid, local("2026-03-29 01:59")).1, None);
+        assert_eq!(to_utc(madrid, local("2026-03-29 03:00")).1, None);
+    }
+
+    #[test]
+    fn a_time_that_happens_twice_takes_the_earlier_instant() {
+        let madrid = parse_zone("Europe/Madrid").expect("a zone");
+        let (utc, change) = to_utc(madrid, local("2026-10-25 02:30"));
+        assert_eq!(utc.format(UTC_STAMP).to_string(), "20261025T003000Z");
+        let offset = chrono::FixedOffset::east_opt(2 * 3600).expect("an offset");
+        assert_eq!(change, Some(Change::Repeated(offset)));
+    }
+
+    #[test]
+    fn daylight_saving_changes_are_written_and_reported() {
+        let text = r#"
+            [runner]
+            timezone = "Europe/Madrid"
+            [week]
+            sun = [ { strength = "light", at = "02:30", minutes = 30 } ]
+            sat = { run = "easy", at = "02:30", minutes = 30 }
+        "#;
+        let schedule = schedule(text);
+        let with_runs = IcsOptions {
+            include_runs: true,
+            ..options()
+        };
+        // Week of 23 March 2026: the clocks go forward on Sunday 29 March.
+        let spring = render(&schedule, "2026-03-23", &with_runs);
+        assert!(values(&spring, "DTSTART").contains(&"20260329T013000Z".to_owned()));
+        assert!(values(&spring, "DTEND").contains(&"20260329T020000Z".to_owned()));
+        let spring_notes = notes(&schedule, "2026-03-23", &with_runs);
+        assert_eq!(spring_notes.len(), 1, "{spring_notes:?}");
+        assert!(spring_notes[0].contains("2026-03-29 02:30 does not exist in Europe/Madrid"));
+        assert!(
+            spring_notes[0].contains("forward 1 h): the light strength session is moved to 03:30"),
+            "{spring_notes:?}"
+        );
+        // The event's own description says it too.
+        let descriptions = values(&spring, "DESCRIPTION").join("|");
+        assert!(
+            descriptions.contains("2026-03-29 02:30 does not exist"),
+            "{descriptions}"
+        );
+        // Week of 19 October 2026: the clocks go back on Sunday 25 October.
+        let autumn = render(&schedule, "2026-10-19", &with_runs);
+        assert!(values(&autumn, "DTSTART").contains(&"20261025T003000Z".to_owned()));
+        let autumn_notes = notes(&schedule, "2026-10-19", &with_runs);
+        assert_eq!(autumn_notes.len(), 1, "{autumn_notes:?}");
+        assert!(
+            autumn_notes[0].contains("happens twice"),
+            "{autumn_notes:?}"
+        );
+        assert!(autumn_notes[0].contains("UTC+02:00"), "{autumn_notes:?}");
+        // Without a zone nothing is converted, so nothing is reported.
+        let mut floating = schedule.clone();
+        floating.runner.timezone = None;
+        assert!(notes(&floating, "2026-03-23", &with_runs).is_empty());
+    }
+
+    #[test]
+    fn an_unknown_zone_is_an_error_not_a_panic() {
+        assert_eq!(parse_zone("Europe/Madrid"), Some(chrono_tz::Europe::Madrid));
+        assert_eq!(parse_zone("UTC"), Some(chrono_tz::UTC));
+        assert_eq!(parse_zone("Europe/Madird"), None);
+        assert_eq!(parse_zone(""), None);
+        let mut schedule = schedule(WEEK);
+        schedule.runner.timezone = Some("Mars/Olympus_Mons".to_owned());
+        let plan = crate::plan_week(&schedule).expect("a plan");
+        let week = Week {
+            schedule: &schedule,
+            plan: &plan,
+            monday: NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date"),
+        };
+        let error = write(&week, &options(), &mut Vec::new()).expect_err("unknown zone");
+        assert_eq!(error.kind(), io::ErrorKind::InvalidInput);
+        assert!(error.to_string().contains("Mars/Olympus_Mons"));
+        assert!(dst_notes(&week, &options()).is_empty());
+    }
+
+    #[test]
+    fn runs_are_events_only_when_asked_for() {
+        let schedule = schedule(WEEK);
+        let without = render(&schedule, "2026-11-30", &options());
+        assert!(
+            values(&without, "SUMMARY")
+                .iter()
+                .all(|s| s.starts_with("Strength"))
+        );
+        let with = render(
+            &schedule,
+            "2026-11-30",
+            &IcsOptions {
+                include_runs: true,
+                ..options()
+            },
+        );
+        let summaries = values(&with, "SUMMARY");
+        assert!(
+            summaries.contains(&"Run: intervals (hard)".to_owned()),
+            "{summaries:?}"
+        );
+        assert!(values(&with, "CATEGORIES").contains(&"RUN,HARD".to_owned()));
+        assert!(values(&with, "DTSTART").contains(&"20261201T063000".to_owned()));
+        assert!(values(&with, "DTEND").contains(&"20261201T073000".to_owned()));
+    }
+
+    #[test]
+    fn an_alarm_reminds_before_each_session() {
+        let calendar = render(
+            &schedule(WEEK),
+            "2026-11-30",
+            &IcsOptions {
+                alarm_minutes: Some(30),
+                include_runs: true,
+                ..options()
+            },
+        );
+        assert_eq!(values(&calendar, "TRIGGER"), ["-PT30M"; 3]);
+        assert_eq!(values(&calendar, "ACTION"), ["DISPLAY"; 3]);
+        assert!(
+            calendar.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT30M\r\nDESCRIPTION:")
+        );
+    }
+
+    #[test]
+    fn a_pinned_session_says_so() {
+        let text = "[week]\nwed = { strength = \"light\", at = \"18:00\" }\n\
+                    tue = { run = \"intervals\", at = \"06:30\" }\n";
+        let calendar = render(&schedule(text), "2026-11-30", &options());
+        assert!(values(&calendar, "SUMMARY").contains(&"Strength: light (pinned)".to_owned()));
+        assert!(values(&calendar, "CATEGORIES").contains(&"STRENGTH,LIGHT,PINNED".to_owned()));
+        let descriptions = values(&calendar, "DESCRIPTION").join("|");
+        assert!(
+            descriptions.contains(r"Pinned in your schedule as light\n"),
+            "{descriptions}"
+        );
+    }
+
+    #[test]
+    fn a_session_lists_its_exercises() {
+        let text = format!("[lifts]\nback_squat = 100\nromanian_deadlift = 90\n{WEEK}");
+        let calendar = render(&schedule(&text), "2026-11-30", &options());
+        let summaries = values(&calendar, "SUMMARY");
+        assert!(
+            summaries.iter().all(|s| s.starts_with("Strength: heavy (")),
+            "{summaries:?}"
+        );
+        let descriptions = values(&calendar, "DESCRIPTION");
+        for description in &descriptions {
+            assert!(description.contains(r"\n\n- "), "{description}");
+            assert!(
+                description.contains(r"reps in reserve\, rest "),
+                "{description}"
+            );
+        }
+        assert!(
+            descriptions.iter().any(|d| d.contains(" kg")),
+            "{descriptions:?}"
+        );
+    }
+}
