@@ -8,3 +8,4 @@ mod properties;
 mod robustness;
 mod templates;
 mod util;
+mod workflow;
