@@ -13,9 +13,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use clap::CommandFactory;
 use serde::Serialize;
 
+use crate::block::{BlockError, BlockOptions, plan_block};
 use crate::cli::{
-    CheckArgs, Cli, Command, CompletionsArgs, ExercisesArgs, Format, InitArgs, ListFormat,
-    PlanArgs, WeekArgs,
+    BlockArgs, CheckArgs, Cli, Command, CompletionsArgs, ExercisesArgs, Format, InitArgs,
+    ListFormat, PlanArgs, WeekArgs,
 };
 use crate::exit::Exit;
 use crate::input::{Input, ReadError};
@@ -96,6 +97,7 @@ impl From<anyhow::Error> for Failure {
 pub fn run(cli: &Cli, context: Context) -> Result<(), Failure> {
     match &cli.command {
         Command::Week(args) => week(args, context),
+        Command::Block(args) => block(args, context),
         Command::Check(args) => check(args),
         Command::Init(args) => init(args),
         Command::Exercises(args) => exercises(args),
@@ -141,6 +143,67 @@ fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
     })?;
     if options.format == Format::Ics {
         for note in render::ics::dst_notes(&week, &ics) {
+            eprintln!("warning: {note}");
+        }
+    }
+    Ok(())
+}
+
+fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
+    let options = &args.plan;
+    let schedule = schedule(&args.schedule, options)?;
+    let library = library(options.plans.as_deref())?;
+    let first_monday = match options.week_of.or(schedule.week_of) {
+        Some(date) => render::monday_of(date),
+        None => render::next_monday(context.today),
+    };
+    let block_options = BlockOptions {
+        first_monday,
+        weeks: args.weeks,
+        race: args.race,
+    };
+    let block = plan_block(&schedule, &library, block_options).map_err(|e| match e {
+        BlockError::Infeasible(infeasible) => Failure::Infeasible(infeasible.to_string()),
+        other => Failure::Input(other.to_string()),
+    })?;
+    let weeks: Vec<Week<'_>> = block
+        .weeks
+        .iter()
+        .map(|w| Week {
+            schedule: &schedule,
+            plan: &w.plan,
+            monday: w.monday,
+        })
+        .collect();
+    let destination = Destination::from_flag(options.output.as_deref());
+    let color = context.color && destination == Destination::Stdout;
+    let ics = IcsOptions {
+        include_runs: options.include_runs,
+        alarm_minutes: options.alarm,
+        dtstamp: context.stamp,
+    };
+    destination.write(|mut out| match options.format {
+        Format::Text => {
+            let text = TextOptions {
+                explain: options.explain,
+                color,
+            };
+            render::text::write_block(&schedule, &block, text, args.detail, &mut out)
+        }
+        Format::Json => render::json::write_block(&schedule, &block, &mut out),
+        Format::Ics => render::ics::write_weeks(&weeks, &ics, &mut out),
+        Format::Csv => {
+            let numbered: Vec<(u32, Week<'_>)> = block
+                .weeks
+                .iter()
+                .map(|w| w.number)
+                .zip(weeks.iter().copied())
+                .collect();
+            render::csv::write_block(&numbered, &mut out)
+        }
+    })?;
+    if options.format == Format::Ics {
+        for note in render::ics::dst_notes_weeks(&weeks, &ics) {
             eprintln!("warning: {note}");
         }
     }

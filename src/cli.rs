@@ -29,6 +29,12 @@ pub enum Command {
                             planner week schedule.toml --format ics --output week.ics"
     )]
     Week(WeekArgs),
+    /// Plan the usual week over a training block, with deloads and a race taper.
+    #[command(
+        after_help = "Examples:\n  planner block schedule.toml --race 2027-04-18\n  \
+                            planner block schedule.toml --weeks 12 --format ics --output block.ics"
+    )]
+    Block(BlockArgs),
     /// Judge the strength sessions already fixed in schedule files against the rules.
     #[command(after_help = "Example:\n  planner check club.toml coach.toml --format json")]
     Check(CheckArgs),
@@ -55,6 +61,31 @@ pub struct WeekArgs {
     /// The schedule file; `-` reads standard input.
     #[arg(default_value = "schedule.toml")]
     pub schedule: PathBuf,
+
+    /// How to plan and print.
+    #[command(flatten)]
+    pub plan: PlanArgs,
+}
+
+/// Arguments of `planner block`.
+#[derive(Debug, Args)]
+pub struct BlockArgs {
+    /// The schedule file; `-` reads standard input.
+    #[arg(default_value = "schedule.toml")]
+    pub schedule: PathBuf,
+
+    /// How many weeks (1 to 104), from the week of week_of (or --week-of).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=104))]
+    pub weeks: Option<u32>,
+
+    /// Race day (YYYY-MM-DD): taper into it; without --weeks, the block ends with
+    /// the race week.
+    #[arg(long, value_name = "DATE")]
+    pub race: Option<NaiveDate>,
+
+    /// Show every session's exercises (text format).
+    #[arg(long)]
+    pub detail: bool,
 
     /// How to plan and print.
     #[command(flatten)]

@@ -4,6 +4,7 @@
 //! a renderer. Everything but the command-line edge (`app`) is pure.
 
 pub mod app;
+pub mod block;
 pub mod cli;
 pub mod clock;
 pub mod day;

@@ -322,6 +322,8 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
         days: reasons,
         decision,
         warnings,
+        deload: false,
+        taper: false,
     })
 }
 

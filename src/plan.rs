@@ -120,6 +120,10 @@ pub struct Plan {
     pub decision: Option<Decision>,
     /// Things the runner should know: missed targets, pinned sessions that break rules.
     pub warnings: Vec<String>,
+    /// A deload week of a block: fewer sets, lighter loads.
+    pub deload: bool,
+    /// A taper week of a block: no heavy sessions in the days before a race.
+    pub taper: bool,
 }
 
 /// `5 h 30 min`, `24 h`, `45 min`.

@@ -82,6 +82,23 @@ pub const LOAD_STEP_KG: f64 = 2.5;
 /// Loads round to this many pounds (the smallest common plate pair).
 pub const LOAD_STEP_LB: f64 = 5.0;
 
+/// Every this many weeks of a block is a deload week, so strength keeps coming back
+/// fresh: the common three-weeks-on, one-off rhythm.
+pub const DELOAD_EVERY_WEEKS: u32 = 4;
+/// A deload week keeps at most this share of each exercise's sets (rounded up).
+pub const DELOAD_SETS_SHARE: f64 = 0.5;
+/// A deload week's loads are at most this share of the usual load.
+pub const DELOAD_LOAD_SHARE: f64 = 0.9;
+/// No heavy session starts in this many days before race day: heavy lifting's
+/// fatigue takes about that long to clear fully.
+pub const TAPER_NO_HEAVY_DAYS: u64 = 10;
+/// Most sessions in race week.
+pub const RACE_WEEK_SESSIONS_MAX: usize = 1;
+/// Race week's one session ends at least this long before the race starts.
+pub const RACE_WEEK_LAST_GAP: u32 = 48 * 60;
+/// Most weeks in a block: two years.
+pub const BLOCK_WEEKS_MAX: u32 = 104;
+
 /// Longest single run or pinned session the schedule accepts: anything longer than a
 /// day is a typo, not a training week.
 pub const ACTIVITY_MINUTES_MAX: u32 = 24 * 60;

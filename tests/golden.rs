@@ -59,6 +59,35 @@ fn every_example_matches_its_golden_output() {
     }
 }
 
+/// Blocks checked in every format: (example, block flags).
+const BLOCKS: &[(&str, &[&str])] = &[
+    ("base-week", &["--race", "2027-01-10"]),
+    ("marathoner", &["--weeks", "5"]),
+];
+
+#[test]
+fn every_block_matches_its_golden_output() {
+    for (name, block) in BLOCKS {
+        let example = format!("examples/{name}.toml");
+        let outputs: [(&str, &[&str]); 5] = [
+            ("block.txt", &[]),
+            ("block.detail.txt", &["--detail"]),
+            ("block.json", &["--format", "json"]),
+            ("block.ics", &["--format", "ics"]),
+            ("block.csv", &["--format", "csv"]),
+        ];
+        for (suffix, flags) in outputs {
+            let args = ["block", example.as_str()]
+                .into_iter()
+                .chain(block.iter().copied())
+                .chain(flags.iter().copied());
+            let outcome = planner(args).run().code(0);
+            assert_eq!(outcome.stderr, "", "{name} {suffix}: stderr");
+            golden(&format!("tests/golden/{name}.{suffix}"), &outcome.stdout);
+        }
+    }
+}
+
 #[test]
 fn every_golden_file_belongs_to_an_example() {
     let names: Vec<String> = examples().iter().map(|p| name(p)).collect();

@@ -262,3 +262,64 @@ fn completions_and_man_page_are_generated() {
         .stdout_has(".TH planner")
         .stdout_has("week");
 }
+
+#[test]
+fn block_length_errors_are_input_errors_with_the_dates() {
+    planner(["block", "examples/marathoner.toml", "--weeks", "2", "--race", "2027-02-21"])
+        .run()
+        .code(1)
+        .stdout("")
+        .stderr("error: the block ends on 2026-12-13, before the race on 2027-02-21; it needs 12 weeks to reach it\n");
+    planner(["block", "examples/marathoner.toml", "--race", "2026-11-01"])
+        .run()
+        .code(1)
+        .stderr("error: the race on 2026-11-01 is before the block starts on 2026-11-30\n");
+    planner(["block", "examples/marathoner.toml"])
+        .run()
+        .code(1)
+        .stderr("error: give --weeks N, --race DATE, or both\n");
+    planner(["block", "examples/marathoner.toml", "--weeks", "105"])
+        .run()
+        .code(2);
+    planner(["block", "examples/marathoner.toml", "--race", "2029-01-01"])
+        .run()
+        .code(1)
+        .stderr_has("longer than a block of at most 104");
+}
+
+#[test]
+fn a_block_of_a_week_with_no_plan_exits_3() {
+    planner(["block", "examples/no-room.toml", "--weeks", "4"])
+        .run()
+        .code(3)
+        .stdout("")
+        .stderr_has("no plan");
+}
+
+#[test]
+fn a_block_to_the_race_has_deloads_and_a_taper_in_json() {
+    let outcome = planner([
+        "block",
+        "examples/marathoner.toml",
+        "--race",
+        "2027-02-21",
+        "--format",
+        "json",
+    ])
+    .run()
+    .code(0);
+    let json: serde_json::Value = serde_json::from_str(&outcome.stdout).expect("valid JSON");
+    let weeks = json["weeks"].as_array().expect("weeks");
+    assert_eq!(weeks.len(), 12);
+    let deloads: Vec<u64> = weeks
+        .iter()
+        .filter(|w| w["deload"] == true)
+        .filter_map(|w| w["week"].as_u64())
+        .collect();
+    assert_eq!(deloads, [4, 8, 12]);
+    let race_week = &weeks[11];
+    assert_eq!(race_week["taper"], true);
+    let sessions = race_week["sessions"].as_array().expect("sessions");
+    assert!(sessions.len() <= 1 && sessions.iter().all(|s| s["kind"] == "light"));
+    assert_eq!(json["race"]["start"], "2027-02-21T07:00");
+}

@@ -30,10 +30,47 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(out);
     writer.write_record(HEADER)?;
+    rows(week, &[], &mut writer)?;
+    writer.flush()
+}
+
+/// Writes a block as CSV: the week's columns after `week` (its number), `week_of`
+/// and `phase` (`build`, `deload`, `taper`, or `deload+taper`).
+pub fn write_block(weeks: &[(u32, Week<'_>)], out: &mut impl io::Write) -> io::Result<()> {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    writer.write_record(["week", "week_of", "phase"].into_iter().chain(HEADER))?;
+    for (number, week) in weeks {
+        let phase = match (week.plan.deload, week.plan.taper) {
+            (false, false) => "build",
+            (true, false) => "deload",
+            (false, true) => "taper",
+            (true, true) => "deload+taper",
+        };
+        rows(
+            week,
+            &[
+                number.to_string(),
+                week.monday.to_string(),
+                phase.to_owned(),
+            ],
+            &mut writer,
+        )?;
+    }
+    writer.flush()
+}
+
+/// One row per session, after the cells of `prefix`.
+fn rows<W: io::Write>(
+    week: &Week<'_>,
+    prefix: &[String],
+    writer: &mut ::csv::Writer<W>,
+) -> io::Result<()> {
     for session in &week.plan.sessions {
         let start = week.datetime(session.span.start, 0);
         let end = week.datetime(session.span.start, session.span.minutes);
-        writer.write_record([
+        let cells = [
             start.date().to_string(),
             session.day.key().to_owned(),
             start.format("%H:%M").to_string(),
@@ -43,9 +80,10 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
             template(session),
             exercises(session, week.schedule.runner.units),
             session.pinned.to_string(),
-        ])?;
+        ];
+        writer.write_record(prefix.iter().chain(&cells))?;
     }
-    writer.flush()
+    Ok(())
 }
 
 /// The session's template, as in the JSON output; empty for a session without one.

@@ -17,7 +17,7 @@ use chrono_tz::Tz;
 
 use crate::lift::Units;
 use crate::placement::describe_gap;
-use crate::plan::{Session, duration};
+use crate::plan::{Plan, Session, duration};
 use crate::prescription::Prescribed;
 use crate::render::Week;
 use crate::rules::HEAVY_GAP_MIN;
@@ -57,8 +57,29 @@ pub fn parse_zone(name: &str) -> Option<Tz> {
 /// Fails with `InvalidInput` if the schedule's `timezone` is not a known zone (the
 /// schedule should have been rejected before; see [`parse_zone`]).
 pub fn write(week: &Week<'_>, options: &IcsOptions, out: &mut impl io::Write) -> io::Result<()> {
-    let zone = zone(week)?;
-    let name = format!("Strength week of {}", week.monday);
+    write_weeks(std::slice::from_ref(week), options, out)
+}
+
+/// Writes several weeks (a block) as one calendar; every event keeps the UID it has
+/// in its own week's calendar, and the week's Monday in every UID keeps them apart.
+pub fn write_weeks(
+    weeks: &[Week<'_>],
+    options: &IcsOptions,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    let Some(first) = weeks.first() else {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "a calendar needs at least one week",
+        ));
+    };
+    let zone = zone(first)?;
+    let name = match weeks.last() {
+        Some(last) if weeks.len() > 1 => {
+            format!("Strength block from {} to {}", first.monday, last.monday)
+        }
+        _ => format!("Strength week of {}", first.monday),
+    };
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -74,7 +95,7 @@ pub fn write(week: &Week<'_>, options: &IcsOptions, out: &mut impl io::Write) ->
         // Only a hint for display: every time below is already a UTC instant.
         lines.push(format!("X-WR-TIMEZONE:{}", text(zone.name())));
     }
-    for event in events(week, options) {
+    for event in weeks.iter().flat_map(|week| events(week, options)) {
         let (start, end, note) = times(&event, zone);
         let mut description = event.description;
         if let Some(note) = note {
@@ -121,6 +142,14 @@ pub fn dst_notes(week: &Week<'_>, options: &IcsOptions) -> Vec<String> {
     events(week, options)
         .iter()
         .filter_map(|event| times(event, Some(zone)).2)
+        .collect()
+}
+
+/// [`dst_notes`] for several weeks.
+pub fn dst_notes_weeks(weeks: &[Week<'_>], options: &IcsOptions) -> Vec<String> {
+    weeks
+        .iter()
+        .flat_map(|week| dst_notes(week, options))
         .collect()
 }
 
@@ -205,6 +234,12 @@ fn session_event(week: &Week<'_>, session: &Session, nth: usize, alarm: Option<u
     if session.pinned {
         categories.push("PINNED");
     }
+    if week.plan.deload {
+        categories.push("DELOAD");
+    }
+    if week.plan.taper {
+        categories.push("TAPER");
+    }
     Event {
         uid: format!(
             "strength-{}-{}{suffix}@{UID_DOMAIN}",
@@ -213,7 +248,7 @@ fn session_event(week: &Week<'_>, session: &Session, nth: usize, alarm: Option<u
         start: week.datetime(session.span.start, 0),
         minutes: session.span.minutes,
         what: format!("{kind} strength session"),
-        summary: summary(session),
+        summary: summary(session, week.plan),
         description: description(session, week.schedule.runner.units),
         categories,
         alarm: alarm.map(|minutes| Alarm {
@@ -258,7 +293,7 @@ fn run_event(week: &Week<'_>, run: &Run, nth: usize) -> Event {
 
 /// What a calendar shows for a session at a glance: `Strength: heavy (squat focus)`,
 /// `Strength: light (pinned)`.
-fn summary(session: &Session) -> String {
+fn summary(session: &Session, plan: &Plan) -> String {
     let focus = session.workout.as_ref().and_then(|w| match w.role {
         Role::HeavySquat => Some("squat focus"),
         Role::HeavyHinge => Some("hinge focus"),
@@ -268,6 +303,8 @@ fn summary(session: &Session) -> String {
     let marks: Vec<&str> = focus
         .into_iter()
         .chain(session.pinned.then_some("pinned"))
+        .chain(plan.deload.then_some("deload"))
+        .chain(plan.taper.then_some("taper"))
         .collect();
     match marks.as_slice() {
         [] => format!("Strength: {}", session.kind.name()),

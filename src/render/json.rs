@@ -7,10 +7,12 @@ use std::io;
 
 use serde::Serialize;
 
+use crate::block::Block;
 use crate::placement::reason_text;
 use crate::plan::{DayReason, Gap};
 use crate::prescription::Prescribed;
 use crate::render::Week;
+use crate::schedule::Schedule;
 
 /// Bumped on any change that could break a script reading the output.
 const SCHEMA: u32 = 1;
@@ -121,7 +123,40 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
             hard: run.hard,
         })
         .collect();
-    let sessions = plan
+    let sessions = sessions(week);
+    let days = crate::day::Day::ALL
+        .iter()
+        .zip(&plan.days)
+        .map(|(day, reason)| DayOut {
+            day: day.key(),
+            date: (monday + chrono::Days::new(day.index() as u64)).to_string(),
+            holds: match reason {
+                DayReason::Chosen => "planned",
+                DayReason::Pinned => "pinned",
+                _ => "none",
+            },
+            reason: reason_text(reason),
+        })
+        .collect();
+    let output = Output {
+        schema: SCHEMA,
+        week_of: monday.to_string(),
+        timezone: schedule.runner.timezone.as_deref(),
+        sessions_target: plan.target,
+        session_minutes: schedule.runner.session_minutes,
+        units: schedule.runner.units.name(),
+        runs,
+        sessions,
+        days,
+        warnings: &plan.warnings,
+    };
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    writeln!(out)
+}
+
+/// Every session of the week as the schema gives it.
+fn sessions<'a>(week: &Week<'a>) -> Vec<SessionOut<'a>> {
+    week.plan
         .sessions
         .iter()
         .map(|s| SessionOut {
@@ -150,32 +185,65 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
                 .collect(),
             notes: s.workout.as_ref().map_or(&[], |w| w.notes.as_slice()),
         })
-        .collect();
-    let days = crate::day::Day::ALL
+        .collect()
+}
+
+#[derive(Serialize)]
+struct BlockOut<'a> {
+    schema: u32,
+    timezone: Option<&'a str>,
+    units: &'static str,
+    race: Option<RaceOut>,
+    weeks: Vec<BlockWeekOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RaceOut {
+    date: String,
+    start: String,
+}
+
+#[derive(Serialize)]
+struct BlockWeekOut<'a> {
+    week: u32,
+    week_of: String,
+    deload: bool,
+    taper: bool,
+    sessions: Vec<SessionOut<'a>>,
+    warnings: &'a [String],
+}
+
+/// Writes a block as one JSON object: `{ "schema": 1, "weeks": [...] }`, each week
+/// with its sessions as `week` gives them.
+pub fn write_block(schedule: &Schedule, block: &Block, out: &mut impl io::Write) -> io::Result<()> {
+    let weeks = block
+        .weeks
         .iter()
-        .zip(&plan.days)
-        .map(|(day, reason)| DayOut {
-            day: day.key(),
-            date: (monday + chrono::Days::new(day.index() as u64)).to_string(),
-            holds: match reason {
-                DayReason::Chosen => "planned",
-                DayReason::Pinned => "pinned",
-                _ => "none",
-            },
-            reason: reason_text(reason),
+        .map(|w| {
+            let week = Week {
+                schedule,
+                plan: &w.plan,
+                monday: w.monday,
+            };
+            BlockWeekOut {
+                week: w.number,
+                week_of: w.monday.to_string(),
+                deload: w.plan.deload,
+                taper: w.plan.taper,
+                sessions: sessions(&week),
+                warnings: &w.plan.warnings,
+            }
         })
         .collect();
-    let output = Output {
+    let output = BlockOut {
         schema: SCHEMA,
-        week_of: monday.to_string(),
         timezone: schedule.runner.timezone.as_deref(),
-        sessions_target: plan.target,
-        session_minutes: schedule.runner.session_minutes,
         units: schedule.runner.units.name(),
-        runs,
-        sessions,
-        days,
-        warnings: &plan.warnings,
+        race: block.race.map(|r| RaceOut {
+            date: r.date.to_string(),
+            start: r.start.format(STAMP).to_string(),
+        }),
+        weeks,
     };
     serde_json::to_writer_pretty(&mut *out, &output)?;
     writeln!(out)

@@ -4,13 +4,14 @@
 
 use std::io;
 
+use crate::block::{Block, BlockWeek};
 use crate::day::Day;
 use crate::placement::{describe_gap, reason_text};
 use crate::plan::{Session, duration};
 use crate::prescription::Workout;
 use crate::render::Week;
 use crate::rules::HEAVY_GAP_MIN;
-use crate::schedule::Kind;
+use crate::schedule::{Kind, Schedule};
 
 /// Options of the text format.
 #[derive(Debug, Clone, Copy, Default)]
@@ -160,6 +161,119 @@ fn paint(text: &str, style: &str, color: bool) -> String {
         format!("\x1b[{style}m{text}\x1b[0m")
     } else {
         text.to_owned()
+    }
+}
+
+/// Writes a block: one line a week (phase and sessions), then with `detail` every
+/// session's exercises, then the warnings once.
+pub fn write_block(
+    schedule: &Schedule,
+    block: &Block,
+    options: TextOptions,
+    detail: bool,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    let (Some(first), Some(last)) = (block.weeks.first(), block.weeks.last()) else {
+        return Ok(());
+    };
+    let race = block.race.map_or(String::new(), |r| {
+        format!(", race {}", r.start.format("%a %-d %b %Y at %H:%M"))
+    });
+    let header = format!(
+        "Block of {} week{} from {} to {}{race}",
+        block.weeks.len(),
+        if block.weeks.len() == 1 { "" } else { "s" },
+        first.monday.format("%a %-d %b %Y"),
+        (last.monday + chrono::Days::new(6)).format("%a %-d %b %Y"),
+    );
+    writeln!(out, "{}\n", paint(&header, BOLD, options.color))?;
+    writeln!(
+        out,
+        "{:>4}  {:<12}{:<19}sessions",
+        "week", "monday", "phase"
+    )?;
+    for week in &block.weeks {
+        let sessions: Vec<String> = week
+            .plan
+            .sessions
+            .iter()
+            .map(|s| {
+                let kind = match s.kind {
+                    Kind::Heavy => paint("heavy", YELLOW, options.color),
+                    Kind::Light => s.kind.name().to_owned(),
+                };
+                format!("{} {} {kind}", s.day.title(), s.span.start.time())
+            })
+            .collect();
+        let sessions = if sessions.is_empty() {
+            "none".to_owned()
+        } else {
+            sessions.join(", ")
+        };
+        writeln!(
+            out,
+            "{:>4}  {:<12}{:<19}{sessions}",
+            week.number,
+            week.monday.format("%-d %b %Y").to_string(),
+            phase(block, week)
+        )?;
+    }
+    if detail {
+        for week in &block.weeks {
+            writeln!(
+                out,
+                "\nWeek {} from {}: {}",
+                week.number,
+                week.monday.format("%a %-d %b %Y"),
+                phase(block, week)
+            )?;
+            let view = Week {
+                schedule,
+                plan: &week.plan,
+                monday: week.monday,
+            };
+            for session in &week.plan.sessions {
+                if let Some(workout) = &session.workout {
+                    write_workout(&view, session, workout, out)?;
+                }
+            }
+        }
+    }
+    let mut warnings: Vec<&String> = Vec::new();
+    for warning in block.weeks.iter().flat_map(|w| &w.plan.warnings) {
+        if !warnings.contains(&warning) {
+            warnings.push(warning);
+        }
+    }
+    if !warnings.is_empty() {
+        writeln!(out, "\nWarnings:")?;
+        for warning in warnings {
+            for (i, line) in wrap(warning, WIDTH - 4).iter().enumerate() {
+                writeln!(out, "  {} {line}", if i == 0 { "!" } else { " " })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `build`, `deload`, `taper`, `race week`, or two of them.
+fn phase(block: &Block, week: &BlockWeek) -> String {
+    let race_week = block
+        .race
+        .is_some_and(|r| (week.monday..week.monday + chrono::Days::new(7)).contains(&r.date));
+    let mut parts = Vec::new();
+    if week.plan.deload {
+        parts.push("deload");
+    }
+    if race_week {
+        parts.push("race week");
+    } else if week.plan.taper {
+        parts.push("taper");
+    }
+    if parts.is_empty() {
+        "build".to_owned()
+    } else {
+        parts.join(", ")
     }
 }
 
