@@ -141,10 +141,26 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
         }
     }
 
-    if !plan.warnings.is_empty() {
+    write_warnings(plan.warnings.iter(), out)
+}
+
+/// The warnings, once each, wrapped to the line width.
+fn write_warnings<'a>(
+    warnings: impl Iterator<Item = &'a String>,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    let mut seen: Vec<&String> = Vec::new();
+    for warning in warnings {
+        if !seen.contains(&warning) {
+            seen.push(warning);
+        }
+    }
+    if !seen.is_empty() {
         writeln!(out, "\nWarnings:")?;
-        for warning in &plan.warnings {
-            writeln!(out, "  ! {warning}")?;
+        for warning in seen {
+            for (i, line) in wrap(warning, WIDTH - 4).iter().enumerate() {
+                writeln!(out, "  {} {line}", if i == 0 { "!" } else { " " })?;
+            }
         }
     }
     Ok(())
@@ -239,21 +255,7 @@ pub fn write_block(
             }
         }
     }
-    let mut warnings: Vec<&String> = Vec::new();
-    for warning in block.weeks.iter().flat_map(|w| &w.plan.warnings) {
-        if !warnings.contains(&warning) {
-            warnings.push(warning);
-        }
-    }
-    if !warnings.is_empty() {
-        writeln!(out, "\nWarnings:")?;
-        for warning in warnings {
-            for (i, line) in wrap(warning, WIDTH - 4).iter().enumerate() {
-                writeln!(out, "  {} {line}", if i == 0 { "!" } else { " " })?;
-            }
-        }
-    }
-    Ok(())
+    write_warnings(block.weeks.iter().flat_map(|w| &w.plan.warnings), out)
 }
 
 /// `build`, `deload`, `taper`, `race week`, or two of them.
