@@ -11,13 +11,13 @@ use std::fmt;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::lift::Units;
+use crate::lift::{fraction_of_one_rep_max, round_load_down};
 use crate::placement::{self, Infeasible};
 use crate::plan::{Plan, Session};
 use crate::prescription::{self, Prescribed};
 use crate::rules::{
-    BLOCK_WEEKS_MAX, DELOAD_EVERY_WEEKS, DELOAD_LOAD_SHARE, DELOAD_SETS_SHARE, LOAD_STEP_KG,
-    LOAD_STEP_LB, RACE_WEEK_LAST_GAP, RACE_WEEK_SESSIONS_MAX, TAPER_NO_HEAVY_DAYS,
+    BLOCK_WEEKS_MAX, DELOAD_EVERY_WEEKS, DELOAD_LOAD_SHARE, DELOAD_SETS_SHARE,
+    RACE_LAST_SESSION_GAP, RACE_REST_DAYS, RACE_WEEK_SESSIONS_MAX, TAPER_NO_HEAVY_DAYS,
 };
 use crate::schedule::{Kind, Schedule};
 use crate::template::Library;
@@ -168,7 +168,7 @@ pub fn plan_block(
             }
             prescription::prescribe(schedule, &mut plan, library);
             if number % DELOAD_EVERY_WEEKS == 0 {
-                deload(&mut plan, schedule.runner.units);
+                deload(&mut plan, schedule);
             }
             BlockWeek {
                 number,
@@ -199,23 +199,26 @@ fn when(session: &Session, monday: NaiveDate) -> (NaiveDateTime, NaiveDateTime) 
     )
 }
 
-/// Applies the race rules to one week's placement.
+/// Applies the race rules to one week's placement, and says whether the week is a
+/// taper week (it overlaps the days before the race or is the race week).
 fn taper(plan: &mut Plan, monday: NaiveDate, race: Race) {
     let race_day = race.date.and_time(NaiveTime::MIN);
     let taper_from = race_day - Days::new(TAPER_NO_HEAVY_DAYS);
-    let rest_until = race_day + Days::new(2);
-    let sunday = monday + Days::new(6);
-    let race_week = (monday..=sunday).contains(&race.date);
-    let before = plan.sessions.len();
-    // Nothing on race day or the day after.
+    let rest_until = race_day + Days::new(RACE_REST_DAYS);
+    let week_start = monday.and_time(NaiveTime::MIN);
+    let week_end = week_start + Days::new(7);
+    let race_week = (week_start..week_end).contains(&race_day);
+    let last_end = race.start - chrono::Duration::minutes(i64::from(RACE_LAST_SESSION_GAP));
+    // Nothing on race day or the day after, and nothing in the last 48 h before the
+    // start (the race week's rule, which a session late the week before must keep too).
     plan.sessions.retain(|s| {
-        let (start, _) = when(s, monday);
-        !(race_day..rest_until).contains(&start)
+        let (start, end) = when(s, monday);
+        let on_rest_days = (race_day..rest_until).contains(&start);
+        let too_close = end > last_end && start < race.start;
+        !(on_rest_days || too_close)
     });
-    let mut changed = before != plan.sessions.len();
     if race_week {
-        // At most one session: the latest that ends 48 h before the start.
-        let last_end = race.start - chrono::Duration::minutes(i64::from(RACE_WEEK_LAST_GAP));
+        // At most one session in race week, and before the race: the latest.
         let mut kept: Vec<Session> = plan
             .sessions
             .iter()
@@ -224,14 +227,12 @@ fn taper(plan: &mut Plan, monday: NaiveDate, race: Race) {
             .collect();
         let excess = kept.len().saturating_sub(RACE_WEEK_SESSIONS_MAX);
         kept.drain(..excess);
-        changed |= kept.len() != plan.sessions.len();
         plan.sessions = kept;
     }
     for session in &mut plan.sessions {
         let (start, _) = when(session, monday);
         if session.kind == Kind::Heavy && (taper_from..race_day).contains(&start) {
             session.kind = Kind::Light;
-            changed = true;
             if session.pinned {
                 plan.warnings.push(format!(
                     "pinned {} {} heavy session is light this week: no heavy lifting in the {TAPER_NO_HEAVY_DAYS} days before the race",
@@ -241,18 +242,29 @@ fn taper(plan: &mut Plan, monday: NaiveDate, race: Race) {
             }
         }
     }
-    let sunday_end = sunday.and_time(NaiveTime::MIN) + Days::new(1);
-    plan.taper = changed
-        || race_week
-        || (taper_from < sunday_end && race_day > monday.and_time(NaiveTime::MIN));
+    plan.taper = race_week || (taper_from < week_end && race_day > week_start);
 }
 
-/// Halves each exercise's sets (rounded up) and takes loads to at most 90 %.
-fn deload(plan: &mut Plan, units: Units) {
+/// Halves each exercise's sets (rounded up) and takes loads to at most 90 %: the
+/// model's fraction of 1RM times the deload share, the load rounded down to a plate
+/// step so it never goes over.
+fn deload(plan: &mut Plan, schedule: &Schedule) {
     plan.deload = true;
     for workout in plan.sessions.iter_mut().filter_map(|s| s.workout.as_mut()) {
         for e in &mut workout.exercises {
-            deload_exercise(e, units);
+            e.sets = (f64::from(e.sets) * DELOAD_SETS_SHARE).ceil() as u32;
+            let fraction = match (e.lift, e.reps, e.rir) {
+                (Some(_), Some(reps), Some(rir)) => {
+                    fraction_of_one_rep_max(reps, rir) * DELOAD_LOAD_SHARE
+                }
+                _ => continue,
+            };
+            e.percent_1rm = Some((fraction * 1000.0).floor() / 10.0);
+            let one_rep_max = e
+                .lift
+                .and_then(|key| schedule.lifts.iter().find(|l| l.key == key));
+            e.load = one_rep_max
+                .map(|l| round_load_down(l.one_rep_max * fraction, schedule.runner.units));
         }
         let seconds: u32 = workout.exercises.iter().map(Prescribed::seconds).sum();
         workout.estimated_minutes = (workout.warmup_minutes * 60 + seconds).div_ceil(60);
@@ -261,21 +273,6 @@ fn deload(plan: &mut Plan, units: Units) {
             DELOAD_LOAD_SHARE * 100.0
         ));
     }
-}
-
-fn deload_exercise(e: &mut Prescribed, units: Units) {
-    e.sets = (f64::from(e.sets) * DELOAD_SETS_SHARE).ceil() as u32;
-    let step = match units {
-        Units::Kg => LOAD_STEP_KG,
-        Units::Lb => LOAD_STEP_LB,
-    };
-    // Down to the plate step, so the load is never above the share.
-    e.load = e
-        .load
-        .map(|load| (load * DELOAD_LOAD_SHARE / step).floor() * step);
-    e.percent_1rm = e
-        .percent_1rm
-        .map(|p| (p * DELOAD_LOAD_SHARE * 10.0).floor() / 10.0);
 }
 
 #[cfg(test)]
@@ -353,6 +350,52 @@ mod tests {
         for s in &race_week.plan.sessions {
             assert_eq!(s.kind, Kind::Light);
             assert!(when(s, race_week.monday).1 <= start - chrono::Duration::hours(48));
+        }
+    }
+
+    #[test]
+    fn a_monday_race_clears_the_sunday_before_too() {
+        // Race week starts on race day; the 48 h before the start lie in the week before.
+        let block = block(None, Some("2027-01-11")).expect("a block");
+        let start = block.race.expect("race").start;
+        for week in &block.weeks {
+            for s in &week.plan.sessions {
+                let (begin, end) = when(s, week.monday);
+                assert!(
+                    begin >= start || end <= start - chrono::Duration::hours(48),
+                    "{begin}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn deload_loads_come_from_the_model_and_stay_under_90_percent() {
+        let block = block(Some(4), None).expect("a block");
+        let deload = &block.weeks[3].plan;
+        for e in deload
+            .sessions
+            .iter()
+            .filter_map(|s| s.workout.as_ref())
+            .flat_map(|w| &w.exercises)
+        {
+            let (Some(reps), Some(rir), Some(percent)) = (e.reps, e.rir, e.percent_1rm) else {
+                continue;
+            };
+            let fraction = 0.9 / (1.0 + f64::from(reps + rir) / 30.0);
+            assert_eq!(percent, (fraction * 1000.0).floor() / 10.0, "{}", e.name);
+            if let Some(load) = e.load {
+                let max = if e.lift == Some("back_squat") {
+                    100.0
+                } else {
+                    90.0
+                };
+                assert!(
+                    load <= max * fraction + 1e-9 && load > max * fraction - 2.5,
+                    "{}: {load}",
+                    e.name
+                );
+            }
         }
     }
 

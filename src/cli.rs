@@ -69,6 +69,7 @@ pub struct WeekArgs {
 
 /// Arguments of `planner block`.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("length").required(true).multiple(true).args(["weeks", "race"])))]
 pub struct BlockArgs {
     /// The schedule file; `-` reads standard input.
     #[arg(default_value = "schedule.toml")]

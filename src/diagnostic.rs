@@ -22,7 +22,7 @@ impl Diagnostic {
     /// An error at `span`.
     pub fn new(message: impl Into<String>, span: Range<usize>) -> Self {
         Self {
-            message: message.into(),
+            message: shorten(message.into()),
             span: Some(span),
             help: None,
         }
@@ -31,7 +31,7 @@ impl Diagnostic {
     /// An error about the file as a whole.
     pub fn whole_file(message: impl Into<String>) -> Self {
         Self {
-            message: message.into(),
+            message: shorten(message.into()),
             span: None,
             help: None,
         }
@@ -117,15 +117,51 @@ impl fmt::Display for Rendered<'_> {
         let end = floor_char_boundary(source.text, span.end.clamp(start, visible_end));
         let width = source.text[start..end].chars().count().max(1);
         let gutter = " ".repeat(at.line.to_string().len());
-        let indent = " ".repeat(at.column - 1);
+        // A long line is shown as a window around the span, marked with "...".
+        let chars: Vec<char> = line
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
+        let column = at.column - 1;
+        let from = if chars.len() > SHOWN_MAX {
+            column.saturating_sub(20)
+        } else {
+            0
+        };
+        let to = chars.len().min(from + SHOWN_MAX);
+        let mut shown: String = chars[from..to].iter().collect();
+        let mut indent = " ".repeat(column - from);
+        if from > 0 {
+            shown.insert_str(0, "...");
+            indent.insert_str(0, "   ");
+        }
+        if to < chars.len() {
+            shown.push_str("...");
+        }
+        let width = width.min(to.saturating_sub(column).max(1));
         writeln!(f, "{gutter} |")?;
-        writeln!(f, "{} | {}", at.line, line.replace('\t', " "))?;
+        writeln!(f, "{} | {shown}", at.line)?;
         write!(f, "{gutter} | {indent}{}", "^".repeat(width))?;
         if let Some(help) = &diagnostic.help {
             write!(f, "\n{gutter} = help: {help}")?;
         }
         Ok(())
     }
+}
+
+/// Longest message or source line shown, in characters: a value pasted by mistake
+/// (a mebibyte on one line) must not flood the terminal.
+const SHOWN_MAX: usize = 100;
+
+/// `message` cut in the middle to [`SHOWN_MAX`] characters if it is longer.
+fn shorten(message: String) -> String {
+    let count = message.chars().count();
+    if count <= SHOWN_MAX {
+        return message;
+    }
+    let head: String = message.chars().take(SHOWN_MAX - 20).collect();
+    let tail: String = message.chars().skip(count - 17).collect();
+    format!("{head}...{tail}")
 }
 
 /// The largest char boundary at or before `offset`.
@@ -195,6 +231,29 @@ mod tests {
                 .render(&d)
                 .to_string()
                 .ends_with("1 | a = 1\n  |      ^")
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_span() {
+        let text = format!("mon = \"{}\"", "a".repeat(5000));
+        let source = Source {
+            name: "s.toml",
+            text: &text,
+        };
+        let d = Diagnostic::new(
+            format!("unknown run type \"{}\"", "a".repeat(5000)),
+            6..5008,
+        );
+        let rendered = source.render(&d).to_string();
+        assert!(
+            rendered.lines().all(|l| l.chars().count() <= 120),
+            "{rendered}"
+        );
+        assert!(rendered.contains("1 | mon = \"aaaa"), "{rendered}");
+        assert!(
+            rendered.starts_with("unknown run type \"aaa") && rendered.contains("...aaa"),
+            "{rendered}"
         );
     }
 

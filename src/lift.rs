@@ -62,13 +62,22 @@ pub fn fraction_of_one_rep_max(reps: u32, reserve: u32) -> f64 {
     1.0 / (1.0 + f64::from(reps + reserve) / EPLEY_DIVISOR)
 }
 
-/// `load` rounded to the nearest plate step of `units` (2.5 kg or 5 lb).
-pub fn round_load(load: f64, units: Units) -> f64 {
-    let step = match units {
+/// The smallest load step of `units`: 2.5 kg or 5 lb.
+pub fn plate_step(units: Units) -> f64 {
+    match units {
         Units::Kg => LOAD_STEP_KG,
         Units::Lb => LOAD_STEP_LB,
-    };
-    (load / step).round() * step
+    }
+}
+
+/// `load` rounded to the nearest plate step of `units` (2.5 kg or 5 lb).
+pub fn round_load(load: f64, units: Units) -> f64 {
+    (load / plate_step(units)).round() * plate_step(units)
+}
+
+/// `load` rounded down to a plate step of `units`, for loads that must stay under a cap.
+pub fn round_load_down(load: f64, units: Units) -> f64 {
+    (load / plate_step(units)).floor() * plate_step(units)
 }
 
 #[cfg(test)]

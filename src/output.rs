@@ -42,11 +42,28 @@ impl Destination {
     }
 }
 
-/// Writes `path` through a temporary file beside it and a rename.
+/// Writes `path` through a temporary file beside it and a rename. A symbolic link
+/// is followed (the file it points to is replaced, the link stays); an existing file
+/// keeps its permissions; something that is not a regular file (a device such as
+/// `/dev/stdout`, a named pipe) cannot be replaced, so it is written into directly.
 pub fn replace(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
+    let target = resolve_links(path)?;
+    let existing = fs::metadata(&target).ok();
+    if existing.as_ref().is_some_and(|meta| !meta.is_file()) {
+        let file = OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        let mut out = BufWriter::new(file);
+        render(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
+        out.flush()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return Ok(());
+    }
+    let path = target.as_path();
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -65,6 +82,10 @@ pub fn replace(
             .create_new(true)
             .open(&temp)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        if let Some(meta) = &existing {
+            file.set_permissions(meta.permissions())
+                .with_context(|| format!("cannot keep the permissions of {}", path.display()))?;
+        }
         let mut out = BufWriter::new(file);
         render(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
         let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
@@ -77,6 +98,26 @@ pub fn replace(
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// The file `path` names after following symbolic links (up to a sane depth); a path
+/// that is not a link, or does not exist, is itself.
+fn resolve_links(path: &Path) -> anyhow::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current)
+                    .with_context(|| format!("cannot follow the link {}", current.display()))?;
+                current = match current.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    anyhow::bail!("{}: too many levels of symbolic links", path.display())
 }
 
 /// Writes `bytes` to `path`, which must not exist yet.
@@ -132,6 +173,44 @@ mod tests {
             fs::read_dir(&dir).expect("lists").count(),
             1,
             "no temporary file left"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_followed_and_permissions_are_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = dir("link");
+        let real = dir.join("real.json");
+        fs::write(&real, "old").expect("writes");
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).expect("chmod");
+        let link = dir.join("link.json");
+        std::os::unix::fs::symlink("real.json", &link).expect("links");
+        replace(&link, |out: &mut dyn Write| out.write_all(b"new")).expect("replaces");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("stat")
+                .file_type()
+                .is_symlink(),
+            "the link stays"
+        );
+        assert_eq!(fs::read_to_string(&real).expect("reads"), "new");
+        assert_eq!(
+            fs::metadata(&real).expect("stat").permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_into_not_replaced() {
+        replace(Path::new("/dev/null"), |out: &mut dyn Write| {
+            out.write_all(b"x")
+        })
+        .expect("writes");
+        assert!(
+            !fs::metadata("/dev/null").expect("stat").is_file(),
+            "/dev/null is still a device"
         );
     }
 

@@ -94,8 +94,10 @@ pub const DELOAD_LOAD_SHARE: f64 = 0.9;
 pub const TAPER_NO_HEAVY_DAYS: u64 = 10;
 /// Most sessions in race week.
 pub const RACE_WEEK_SESSIONS_MAX: usize = 1;
-/// Race week's one session ends at least this long before the race starts.
-pub const RACE_WEEK_LAST_GAP: u32 = 48 * 60;
+/// The last session before a race ends at least this long before the start.
+pub const RACE_LAST_SESSION_GAP: u32 = 48 * 60;
+/// Days kept free of strength from race day on: race day and the day after.
+pub const RACE_REST_DAYS: u64 = 2;
 /// Most weeks in a block: two years.
 pub const BLOCK_WEEKS_MAX: u32 = 104;
 
@@ -107,7 +109,7 @@ pub const ENTRIES_PER_DAY_MAX: usize = 20;
 /// Largest schedule file read: a week fits in a few hundred bytes, so anything near a
 /// mebibyte is the wrong file.
 pub const INPUT_BYTES_MAX: u64 = 1024 * 1024;
-/// Largest `high_volume_minutes`: a week has 10 080 minutes.
+/// Minutes in a week: the largest `high_volume_minutes`, and the period of every gap.
 pub const WEEK_MINUTES: u32 = 7 * 24 * 60;
 /// Minutes in a day.
 pub const DAY_MINUTES: u32 = 24 * 60;

@@ -5,12 +5,20 @@
 
 /// The known word closest to `word`, if it is close enough to be a typo of it.
 pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // No name the planner knows is this long: nothing to suggest, and no quadratic
+    // work on a huge input.
+    if word.len() > LONGEST_NAME {
+        return None;
+    }
     let word = word.to_ascii_lowercase();
     // Long words tolerate more typos; a one-letter word matches nothing by accident.
-    let limit = (word.chars().count() / 3).clamp(1, 3);
+    let length = word.chars().count();
+    let limit = (length / 3).clamp(1, 3);
     let known: Vec<&str> = known.into_iter().collect();
     let close = known
         .iter()
+        // Words whose lengths differ by more than the limit cannot be within it.
+        .filter(|candidate| candidate.chars().count().abs_diff(length) <= limit)
         .map(|candidate| {
             (
                 edit_distance(&word, &candidate.to_ascii_lowercase()),
@@ -31,6 +39,9 @@ pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
         }
     })
 }
+
+/// Longer than any key, day, run type, lift or time zone name.
+const LONGEST_NAME: usize = 64;
 
 /// Levenshtein distance over chars, with adjacent transpositions counting as one edit.
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -258,7 +258,7 @@ pub fn write_block(
     write_warnings(block.weeks.iter().flat_map(|w| &w.plan.warnings), out)
 }
 
-/// `build`, `deload`, `taper`, `race week`, or two of them.
+/// `build`, `deload`, `taper`, `race week`, `after the race`, or two of them.
 fn phase(block: &Block, week: &BlockWeek) -> String {
     let race_week = block
         .race
@@ -271,6 +271,8 @@ fn phase(block: &Block, week: &BlockWeek) -> String {
         parts.push("race week");
     } else if week.plan.taper {
         parts.push("taper");
+    } else if block.race.is_some_and(|r| r.date < week.monday) {
+        parts.push("after the race");
     }
     if parts.is_empty() {
         "build".to_owned()
