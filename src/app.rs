@@ -46,6 +46,8 @@ pub enum Failure {
     Infeasible(String),
     /// Writing the output failed.
     Output(anyhow::Error),
+    /// Flags that do not go together.
+    Usage(String),
 }
 
 impl Failure {
@@ -54,6 +56,7 @@ impl Failure {
         match self {
             Failure::Input(_) | Failure::Output(_) => Exit::BadInput,
             Failure::Infeasible(_) => Exit::Infeasible,
+            Failure::Usage(_) => Exit::Usage,
         }
     }
 
@@ -73,7 +76,9 @@ impl Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Failure::Input(message) | Failure::Infeasible(message) => f.write_str(message),
+            Failure::Input(message) | Failure::Infeasible(message) | Failure::Usage(message) => {
+                f.write_str(message)
+            }
             Failure::Output(error) => write!(f, "{error:#}"),
         }
     }
@@ -106,8 +111,28 @@ pub fn run(cli: &Cli, context: Context) -> Result<(), Failure> {
     }
 }
 
+/// Flags that only mean something in one format are refused in the others, rather
+/// than silently ignored.
+fn check_flags(options: &PlanArgs, explain_allowed: bool) -> Result<(), Failure> {
+    let misfit = if options.explain && !(explain_allowed && options.format == Format::Text) {
+        Some(if explain_allowed {
+            "--explain goes with --format text"
+        } else {
+            "--explain is for planner week"
+        })
+    } else if options.include_runs && options.format != Format::Ics {
+        Some("--include-runs goes with --format ics")
+    } else if options.alarm.is_some() && options.format != Format::Ics {
+        Some("--alarm goes with --format ics")
+    } else {
+        None
+    };
+    misfit.map_or(Ok(()), |m| Err(Failure::Usage(m.to_owned())))
+}
+
 fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
     let options = &args.plan;
+    check_flags(options, true)?;
     let schedule = schedule(&args.schedule, options)?;
     let library = library(options.plans.as_deref())?;
     let plan = crate::plan_week_with(&schedule, &library)
@@ -151,6 +176,7 @@ fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
 
 fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
     let options = &args.plan;
+    check_flags(options, false)?;
     let schedule = schedule(&args.schedule, options)?;
     let library = library(options.plans.as_deref())?;
     let first_monday = match options.week_of.or(schedule.week_of) {
@@ -329,6 +355,10 @@ fn check(args: &CheckArgs) -> Result<(), Failure> {
 const STARTER: &str = include_str!("../examples/starter.toml");
 
 fn init(args: &InitArgs) -> Result<(), Failure> {
+    if args.file == Path::new("-") {
+        Destination::Stdout.write(|out| out.write_all(STARTER.as_bytes()))?;
+        return Ok(());
+    }
     if args.force {
         output::replace(&args.file, |out| out.write_all(STARTER.as_bytes()))?;
     } else if args.file.exists() {

@@ -11,9 +11,10 @@ use std::fmt;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
+use crate::day::Day;
 use crate::lift::{fraction_of_one_rep_max, round_load_down};
 use crate::placement::{self, Infeasible};
-use crate::plan::{Plan, Session};
+use crate::plan::{DayReason, Plan, Session};
 use crate::prescription::{self, Prescribed};
 use crate::rules::{
     BLOCK_WEEKS_MAX, DELOAD_EVERY_WEEKS, DELOAD_LOAD_SHARE, DELOAD_SETS_SHARE,
@@ -209,6 +210,7 @@ fn taper(plan: &mut Plan, monday: NaiveDate, race: Race) {
     let week_end = week_start + Days::new(7);
     let race_week = (week_start..week_end).contains(&race_day);
     let last_end = race.start - chrono::Duration::minutes(i64::from(RACE_LAST_SESSION_GAP));
+    let days_before: Vec<Day> = plan.sessions.iter().map(|s| s.day).collect();
     // Nothing on race day or the day after, and nothing in the last 48 h before the
     // start (the race week's rule, which a session late the week before must keep too).
     plan.sessions.retain(|s| {
@@ -228,6 +230,11 @@ fn taper(plan: &mut Plan, monday: NaiveDate, race: Race) {
         let excess = kept.len().saturating_sub(RACE_WEEK_SESSIONS_MAX);
         kept.drain(..excess);
         plan.sessions = kept;
+    }
+    for day in days_before {
+        if !plan.sessions.iter().any(|s| s.day == day) {
+            plan.days[day.index()] = DayReason::Taper;
+        }
     }
     for session in &mut plan.sessions {
         let (start, _) = when(session, monday);

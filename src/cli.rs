@@ -151,7 +151,7 @@ pub struct CheckArgs {
 /// Arguments of `planner init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Where to write the starter schedule.
+    /// Where to write the starter schedule; `-` prints it.
     #[arg(default_value = "schedule.toml")]
     pub file: PathBuf,
 

@@ -49,6 +49,38 @@ impl TimeOfDay {
     }
 }
 
+impl TimeOfDay {
+    /// What a time that is not `HH:MM` most likely means: `6:30` is 06:30, `6:30pm`
+    /// and `6.30 pm` are 18:30, `7pm` is 19:00. For the hint of an error, never to
+    /// accept the text.
+    pub fn guess(text: &str) -> Option<TimeOfDay> {
+        let text = text.trim().to_ascii_lowercase();
+        let (text, offset) = if let Some(t) = text.strip_suffix("pm") {
+            (t.trim(), Some(12))
+        } else if let Some(t) = text.strip_suffix("am") {
+            (t.trim(), Some(0))
+        } else {
+            (text.as_str(), None)
+        };
+        let (h, m) = text.split_once([':', '.', 'h']).unwrap_or((text, "00"));
+        let m = if m.is_empty() { "00" } else { m };
+        let digits = |s: &str, max_len: usize| {
+            !s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !digits(h, 2) || !digits(m, 2) || m.len() != 2 {
+            return None;
+        }
+        let (mut h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        if let Some(offset) = offset {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            h = h % 12 + offset;
+        }
+        (h < 24 && m < 60).then(|| TimeOfDay(h * 60 + m))
+    }
+}
+
 impl fmt::Display for TimeOfDay {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
@@ -161,6 +193,21 @@ mod tests {
             let err = TimeOfDay::parse(bad).expect_err(bad);
             assert!(err.contains("out of range"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn guesses_read_common_ways_of_writing_a_time() {
+        let guess = |text| TimeOfDay::guess(text).map(|t| t.to_string());
+        assert_eq!(guess("6:30").as_deref(), Some("06:30"));
+        assert_eq!(guess("6:30pm").as_deref(), Some("18:30"));
+        assert_eq!(guess("6.30 PM").as_deref(), Some("18:30"));
+        assert_eq!(guess("7pm").as_deref(), Some("19:00"));
+        assert_eq!(guess("12am").as_deref(), Some("00:00"));
+        assert_eq!(guess("12pm").as_deref(), Some("12:00"));
+        assert_eq!(guess("18h15").as_deref(), Some("18:15"));
+        assert_eq!(guess("25:00"), None);
+        assert_eq!(guess("13pm"), None);
+        assert_eq!(guess("soon"), None);
     }
 
     #[test]

@@ -45,16 +45,17 @@ impl fmt::Display for Infeasible {
             };
             writeln!(f, "  {}  {text}", day.title())?;
         }
-        write!(f, "to make room: ")?;
-        let mut tips = Vec::new();
+        write!(f, "to make room:")?;
         if self.days.contains(&DayReason::LiftFalse) {
-            tips.push("allow lifting on a day marked lift = false");
+            write!(f, "\n  - allow lifting on a day marked lift = false")?;
         }
         if self.days.contains(&DayReason::NoRoom) {
-            tips.push("widen lift_window or move an easy run");
+            write!(f, "\n  - widen lift_window, or move an easy run out of it")?;
         }
-        tips.push("make a hard day easy, or put two hard runs on one day");
-        write!(f, "{}", tips.join("; "))
+        write!(
+            f,
+            "\n  - make a hard day easy, or put two hard runs on one day"
+        )
     }
 }
 
@@ -71,6 +72,8 @@ pub fn reason_text(reason: &DayReason) -> String {
         DayReason::LiftFalse => "lift = false: kept free of strength".to_owned(),
         DayReason::NoRoom => "no free time in the lift window for a whole session".to_owned(),
         DayReason::NotNeeded => "free, but other days scored better".to_owned(),
+        DayReason::TargetMet => "free; the pinned sessions already meet the target".to_owned(),
+        DayReason::Taper => "kept free for the race".to_owned(),
     }
 }
 
@@ -270,6 +273,8 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
             } else {
                 Kind::Light
             };
+            let why_start =
+                start_reason(&slots[start.day().index()], start, best.spacing, schedule);
             Session {
                 day: start.day(),
                 span,
@@ -277,6 +282,7 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
                 pinned: false,
                 before,
                 after,
+                why_start: Some(why_start),
                 workout: None,
             }
         })
@@ -289,6 +295,7 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
                 pinned: true,
                 before,
                 after,
+                why_start: None,
                 workout: None,
             }
         }))
@@ -296,6 +303,13 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
     sessions.sort_by_key(|s| s.span.start);
     for day in &days {
         reasons[day.index()] = DayReason::Chosen;
+    }
+    if free_target == 0 {
+        for reason in &mut reasons {
+            if *reason == DayReason::NotNeeded {
+                *reason = DayReason::TargetMet;
+            }
+        }
     }
 
     let mut warnings = judge::findings(schedule)
@@ -385,6 +399,45 @@ fn day_slots(day: Day, schedule: &Schedule, hard: &[&Run], busy: &[Span]) -> Vec
             })
         })
         .collect()
+}
+
+/// Why a planned session starts when it does, naming the level of the order that
+/// decided against the start nearest the preferred lift time.
+fn start_reason(day: &[Slot], start: WeekTime, spacing: i64, schedule: &Schedule) -> String {
+    let preferred = schedule.runner.preferred_lift_time;
+    let at = start.time();
+    let Some(chosen) = day.iter().find(|s| s.start == start) else {
+        return format!("starts at {at}");
+    };
+    let nearest = |slots: &mut dyn Iterator<Item = &Slot>| {
+        slots.min_by_key(|s| (s.distance, s.start)).copied()
+    };
+    let nearest_any = nearest(&mut day.iter());
+    let nearest_same = nearest(&mut day.iter().filter(|s| s.class == chosen.class));
+    match (nearest_any, nearest_same) {
+        (Some(any), _) if any.start == start => {
+            format!("starts at {at}, the start nearest the preferred {preferred}")
+        }
+        (Some(any), Some(same)) if same.start == start => {
+            // The day's best class is chosen, so a nearer start is of a lower class.
+            let (level, what) = match (chosen.class, any.class) {
+                (2, 1) => (3, "be under 24 h from a hard run"),
+                _ => (2, "not be heavy"),
+            };
+            format!("starts at {at}: nearer {preferred} it would {what} (level {level})")
+        }
+        (_, Some(same)) if same.distance == chosen.distance => {
+            format!(
+                "starts at {at}, the earlier of two starts as near the preferred {preferred} (level 7)"
+            )
+        }
+        (_, Some(same)) => format!(
+            "starts at {at}, not at {}, to keep strength sessions {} apart (level 5)",
+            same.start.time(),
+            duration(u32::try_from(spacing.max(0)).unwrap_or(u32::MAX))
+        ),
+        _ => format!("starts at {at}"),
+    }
 }
 
 /// Levels 1 to 4 of a score.

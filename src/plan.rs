@@ -38,6 +38,8 @@ pub struct Session {
     pub before: Option<Gap>,
     /// Nearest hard run after it (None in a week without hard runs).
     pub after: Option<Gap>,
+    /// For a planned session, why it starts when it does.
+    pub why_start: Option<String>,
     /// Its exercises, once prescribed.
     pub workout: Option<Workout>,
 }
@@ -62,6 +64,10 @@ pub enum DayReason {
     NoRoom,
     /// The day could hold a session, but others scored better or the target was met.
     NotNeeded,
+    /// The day could hold a session, but pinned sessions already meet the target.
+    TargetMet,
+    /// A block's race rules keep the day free.
+    Taper,
 }
 
 /// A level of the placement order (SPEC §3), which decides between two placements.

@@ -224,6 +224,16 @@ pub(crate) fn from_toml_error(error: toml::de::Error) -> Diagnostic {
             };
             let found = match found {
                 "sequence" => "an array",
+                // serde names the wide integer type it fell back to; a runner needs not.
+                other if other.ends_with(" as i128") || other.ends_with(" as u128") => {
+                    return Diagnostic::new(
+                        format!(
+                            "expected {expected}, found {}, too large",
+                            &other[..other.len() - 8]
+                        ),
+                        span,
+                    );
+                }
                 "map" => "a table",
                 other => other,
             };
@@ -651,7 +661,10 @@ fn check_overlap(
 }
 
 fn time(text: &Spanned<String>) -> Result<TimeOfDay, Diagnostic> {
-    TimeOfDay::parse(text.get_ref()).map_err(|message| Diagnostic::new(message, text.span()))
+    TimeOfDay::parse(text.get_ref()).map_err(|message| {
+        let guess = TimeOfDay::guess(text.get_ref()).map(|t| format!("did you mean \"{t}\"?"));
+        Diagnostic::new(message, text.span()).with_help(guess)
+    })
 }
 
 /// Reads an optional whole number that must lie in `range`.

@@ -156,27 +156,61 @@ fn missing_file_is_exit_1_with_its_name() {
 
 #[test]
 fn output_is_identical_on_every_run() {
-    for format in ["text", "json"] {
-        let first = planner([
-            "week",
-            "examples/marathoner.toml",
-            "--explain",
-            "--format",
-            format,
-        ])
-        .run()
-        .code(0);
-        let second = planner([
-            "week",
-            "examples/marathoner.toml",
-            "--explain",
-            "--format",
-            format,
-        ])
-        .run()
-        .code(0);
-        assert_eq!(first.stdout, second.stdout, "{format}");
+    let runs: [&[&str]; 4] = [
+        &["--explain"],
+        &["--format", "json"],
+        &["--format", "ics", "--include-runs"],
+        &["--format", "csv"],
+    ];
+    for flags in runs {
+        let args = || {
+            ["week", "examples/marathoner.toml"]
+                .into_iter()
+                .chain(flags.iter().copied())
+        };
+        let first = planner(args()).run().code(0);
+        let second = planner(args()).run().code(0);
+        assert_eq!(first.stdout, second.stdout, "{flags:?}");
     }
+}
+
+#[test]
+fn flags_for_another_format_are_usage_errors() {
+    planner([
+        "week",
+        "examples/marathoner.toml",
+        "--explain",
+        "--format",
+        "json",
+    ])
+    .run()
+    .code(2)
+    .stderr("error: --explain goes with --format text\n");
+    planner(["week", "examples/marathoner.toml", "--include-runs"])
+        .run()
+        .code(2)
+        .stderr("error: --include-runs goes with --format ics\n");
+    planner([
+        "week",
+        "examples/marathoner.toml",
+        "--alarm",
+        "10",
+        "--format",
+        "csv",
+    ])
+    .run()
+    .code(2)
+    .stderr("error: --alarm goes with --format ics\n");
+    planner([
+        "block",
+        "examples/marathoner.toml",
+        "--weeks",
+        "2",
+        "--explain",
+    ])
+    .run()
+    .code(2)
+    .stderr("error: --explain is for planner week\n");
 }
 
 #[test]

@@ -112,8 +112,10 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
                 session.span.start.time(),
                 session.kind.name()
             )?;
-            for line in kind_reasons(session) {
-                writeln!(out, "    {line}")?;
+            for reason in kind_reasons(session) {
+                for (i, line) in wrap(&reason, WIDTH - 6).iter().enumerate() {
+                    writeln!(out, "    {}{line}", if i == 0 { "" } else { "  " })?;
+                }
             }
         }
         match &plan.decision {
@@ -425,26 +427,25 @@ fn short_duration(minutes: u32) -> String {
 
 /// Why a session is heavy or light, with its gaps to the nearest hard runs.
 fn kind_reasons(s: &Session) -> Vec<String> {
-    let (Some(before), Some(after)) = (s.before, s.after) else {
-        return vec![format!(
-            "{}: no hard runs this week set a limit",
-            s.kind.name()
-        )];
-    };
     let need = duration(HEAVY_GAP_MIN);
-    let first = match (s.kind, s.pinned) {
-        (Kind::Heavy, true) => "heavy as you pinned it".to_owned(),
-        (Kind::Light, true) => "light as you pinned it".to_owned(),
-        (Kind::Heavy, false) => format!("heavy: {need} or more from hard runs on both sides"),
-        (Kind::Light, false) => {
+    let mut lines = vec![match (s.kind, s.pinned, s.before.is_some()) {
+        (kind, true, _) => format!("{} as you pinned it", kind.name()),
+        (Kind::Heavy, false, false) => "heavy: no hard runs this week set a limit".to_owned(),
+        (Kind::Heavy, false, true) => format!("heavy: {need} or more from hard runs on both sides"),
+        (Kind::Light, false, _) => {
             format!("light: heavy lifting needs {need} from hard runs on both sides")
         }
-    };
-    vec![
-        first,
-        describe_gap(&before, "after"),
-        describe_gap(&after, "before"),
-    ]
+    }];
+    match (s.before, s.after) {
+        (Some(before), Some(after)) => {
+            lines.push(describe_gap(&before, "after"));
+            lines.push(describe_gap(&after, "before"));
+        }
+        _ if s.pinned => lines.push("no hard runs this week".to_owned()),
+        _ => {}
+    }
+    lines.extend(s.why_start.clone());
+    lines
 }
 
 #[cfg(test)]
