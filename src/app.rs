@@ -130,61 +130,93 @@ fn check_flags(options: &PlanArgs, explain_allowed: bool) -> Result<(), Failure>
     misfit.map_or(Ok(()), |m| Err(Failure::Usage(m.to_owned())))
 }
 
-fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
-    let options = &args.plan;
-    check_flags(options, true)?;
-    let schedule = schedule(&args.schedule, options)?;
+/// What `week` and `block` share: the schedule, the templates, the first Monday,
+/// and where and how to print.
+struct Setup {
+    schedule: Schedule,
+    library: Cow<'static, Library>,
+    monday: NaiveDate,
+    destination: Destination,
+    text: TextOptions,
+    ics: IcsOptions,
+}
+
+fn setup(path: &Path, options: &PlanArgs, context: Context) -> Result<Setup, Failure> {
+    let schedule = schedule(path, options)?;
     let library = library(options.plans.as_deref())?;
-    let plan = crate::plan_week_with(&schedule, &library)
-        .map_err(|e| Failure::Infeasible(e.to_string()))?;
     let monday = match options.week_of.or(schedule.week_of) {
         Some(date) => render::monday_of(date),
         None => render::next_monday(context.today),
     };
+    let destination = Destination::from_flag(options.output.as_deref());
+    let color = context.color && destination == Destination::Stdout;
+    Ok(Setup {
+        schedule,
+        library,
+        monday,
+        destination,
+        text: TextOptions {
+            explain: options.explain,
+            color,
+        },
+        ics: IcsOptions {
+            include_runs: options.include_runs,
+            alarm_minutes: options.alarm,
+            dtstamp: context.stamp,
+        },
+    })
+}
+
+/// Daylight-saving notes of a calendar, as warnings on standard error.
+fn warn_dst(format: Format, notes: impl FnOnce() -> Vec<String>) {
+    if format == Format::Ics {
+        for note in notes() {
+            eprintln!("warning: {note}");
+        }
+    }
+}
+
+fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
+    let options = &args.plan;
+    check_flags(options, true)?;
+    let Setup {
+        schedule,
+        library,
+        monday,
+        destination,
+        text,
+        ics,
+    } = setup(&args.schedule, options, context)?;
+    let plan = crate::plan_week_with(&schedule, &library)
+        .map_err(|e| Failure::Infeasible(e.to_string()))?;
     let week = Week {
         schedule: &schedule,
         plan: &plan,
         monday,
     };
-    let destination = Destination::from_flag(options.output.as_deref());
-    let color = context.color && destination == Destination::Stdout;
-    let ics = IcsOptions {
-        include_runs: options.include_runs,
-        alarm_minutes: options.alarm,
-        dtstamp: context.stamp,
-    };
     destination.write(|mut out| match options.format {
-        Format::Text => render::text::write(
-            &week,
-            TextOptions {
-                explain: options.explain,
-                color,
-            },
-            &mut out,
-        ),
+        Format::Text => render::text::write(&week, text, &mut out),
         Format::Json => render::json::write(&week, &mut out),
         Format::Ics => render::ics::write(&week, &ics, &mut out),
         Format::Csv => render::csv::write(&week, &mut out),
     })?;
-    if options.format == Format::Ics {
-        for note in render::ics::dst_notes(&week, &ics) {
-            eprintln!("warning: {note}");
-        }
-    }
+    warn_dst(options.format, || render::ics::dst_notes(&week, &ics));
     Ok(())
 }
 
 fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
     let options = &args.plan;
     check_flags(options, false)?;
-    let schedule = schedule(&args.schedule, options)?;
-    let library = library(options.plans.as_deref())?;
-    let first_monday = match options.week_of.or(schedule.week_of) {
-        Some(date) => render::monday_of(date),
-        None => render::next_monday(context.today),
-    };
+    let Setup {
+        schedule,
+        library,
+        monday,
+        destination,
+        text,
+        ics,
+    } = setup(&args.schedule, options, context)?;
     let block_options = BlockOptions {
-        first_monday,
+        first_monday: monday,
         weeks: args.weeks,
         race: args.race,
     };
@@ -192,47 +224,30 @@ fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
         BlockError::Infeasible(infeasible) => Failure::Infeasible(infeasible.to_string()),
         other => Failure::Input(other.to_string()),
     })?;
-    let weeks: Vec<Week<'_>> = block
+    let weeks: Vec<(u32, Week<'_>)> = block
         .weeks
         .iter()
-        .map(|w| Week {
-            schedule: &schedule,
-            plan: &w.plan,
-            monday: w.monday,
+        .map(|w| {
+            (
+                w.number,
+                Week {
+                    schedule: &schedule,
+                    plan: &w.plan,
+                    monday: w.monday,
+                },
+            )
         })
         .collect();
-    let destination = Destination::from_flag(options.output.as_deref());
-    let color = context.color && destination == Destination::Stdout;
-    let ics = IcsOptions {
-        include_runs: options.include_runs,
-        alarm_minutes: options.alarm,
-        dtstamp: context.stamp,
-    };
+    let calendar: Vec<Week<'_>> = weeks.iter().map(|(_, week)| *week).collect();
     destination.write(|mut out| match options.format {
-        Format::Text => {
-            let text = TextOptions {
-                explain: options.explain,
-                color,
-            };
-            render::text::write_block(&schedule, &block, text, args.detail, &mut out)
-        }
+        Format::Text => render::text::write_block(&schedule, &block, text, args.detail, &mut out),
         Format::Json => render::json::write_block(&schedule, &block, &mut out),
-        Format::Ics => render::ics::write_weeks(&weeks, &ics, &mut out),
-        Format::Csv => {
-            let numbered: Vec<(u32, Week<'_>)> = block
-                .weeks
-                .iter()
-                .map(|w| w.number)
-                .zip(weeks.iter().copied())
-                .collect();
-            render::csv::write_block(&numbered, &mut out)
-        }
+        Format::Ics => render::ics::write_weeks(&calendar, &ics, &mut out),
+        Format::Csv => render::csv::write_block(&weeks, &mut out),
     })?;
-    if options.format == Format::Ics {
-        for note in render::ics::dst_notes_weeks(&weeks, &ics) {
-            eprintln!("warning: {note}");
-        }
-    }
+    warn_dst(options.format, || {
+        render::ics::dst_notes_weeks(&calendar, &ics)
+    });
     Ok(())
 }
 
@@ -405,10 +420,37 @@ fn man() -> Result<(), Failure> {
 fn library(dir: Option<&Path>) -> Result<Cow<'static, Library>, Failure> {
     match dir {
         None => Ok(Cow::Borrowed(Library::builtin())),
-        Some(dir) => Library::from_dir(dir)
-            .map(Cow::Owned)
-            .map_err(|e| Failure::Input(e.to_string())),
+        Some(dir) => {
+            let mut files = Vec::new();
+            for path in toml_files(dir)? {
+                let input = read(&path)?;
+                files.push((input.name, input.text));
+            }
+            Library::from_files(files)
+                .map(Cow::Owned)
+                .map_err(|e| Failure::Input(e.to_string()))
+        }
     }
+}
+
+/// The `*.toml` files in `dir`, sorted.
+fn toml_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, Failure> {
+    let cannot = |e: io::Error| Failure::Input(format!("cannot read {}: {e}", dir.display()));
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(cannot)? {
+        let path = entry.map_err(cannot)?.path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            paths.push(path);
+        }
+    }
+    if paths.is_empty() {
+        return Err(Failure::Input(format!(
+            "{}: no *.toml templates in this folder",
+            dir.display()
+        )));
+    }
+    paths.sort();
+    Ok(paths)
 }
 
 fn read(path: &Path) -> Result<Input, Failure> {

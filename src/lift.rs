@@ -6,7 +6,8 @@
 
 use crate::rules::{EPLEY_DIVISOR, LOAD_STEP_KG, LOAD_STEP_LB};
 
-/// The `[lifts]` keys the planner can load from.
+/// The `[lifts]` keys the built-in templates load from; a coach's own templates may
+/// load only from these too.
 pub const LIFT_KEYS: &[&str] = &[
     "back_squat",
     "goblet_squat",
@@ -14,8 +15,6 @@ pub const LIFT_KEYS: &[&str] = &[
     "single_leg_deadlift",
     "hip_thrust",
     "reverse_lunge",
-    "walking_lunge",
-    "split_squat",
     "step_up",
     "calf_raise",
     "seated_calf_raise",

@@ -33,9 +33,9 @@ impl Destination {
         match self {
             Destination::Stdout => {
                 let mut out = BufWriter::new(io::stdout().lock());
-                render(&mut out)?;
-                out.flush()?;
-                Ok(())
+                render(&mut out)
+                    .and_then(|()| out.flush())
+                    .context("cannot write to standard output")
             }
             Destination::File(path) => replace(path, render),
         }

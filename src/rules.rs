@@ -101,6 +101,17 @@ pub const RACE_REST_DAYS: u64 = 2;
 /// Most weeks in a block: two years.
 pub const BLOCK_WEEKS_MAX: u32 = 104;
 
+/// Most warm-up minutes a template may give: a third of the shortest session.
+pub const TEMPLATE_WARMUP_MINUTES_MAX: u32 = 10;
+/// Most reps of any set in a template (bodyweight work may go past the loaded 8).
+pub const TEMPLATE_REPS_MAX: u32 = 30;
+/// Shortest and longest hold, in seconds.
+pub const TEMPLATE_HOLD_SECONDS: std::ops::RangeInclusive<u32> = 5..=300;
+/// Most sets of one exercise in a template.
+pub const TEMPLATE_SETS_MAX: u32 = 6;
+/// Longest rest between sets, in seconds.
+pub const TEMPLATE_REST_SECONDS_MAX: u32 = 600;
+
 /// Longest single run or pinned session the schedule accepts: anything longer than a
 /// day is a typo, not a training week.
 pub const ACTIVITY_MINUTES_MAX: u32 = 24 * 60;

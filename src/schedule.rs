@@ -91,7 +91,7 @@ pub struct Runner {
     /// Units of load.
     pub units: Units,
     /// IANA time zone, if given.
-    pub timezone: Option<String>,
+    pub timezone: Option<chrono_tz::Tz>,
     /// Weekly run minutes from which loads get lighter.
     pub high_volume_minutes: u32,
 }
@@ -283,7 +283,11 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
             "sessions",
             u32::from(rules::SESSIONS_MIN)..=u32::from(rules::SESSIONS_MAX),
             u32::from(rules::SESSIONS_DEFAULT),
-            "the rules call for 2 or 3 strength sessions a week",
+            &format!(
+                "the rules call for {} or {} strength sessions a week",
+                rules::SESSIONS_MIN,
+                rules::SESSIONS_MAX
+            ),
         )? as u8,
     };
     let session_minutes = match overrides.session_minutes {
@@ -293,7 +297,11 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
             "session_minutes",
             rules::SESSION_MINUTES_MIN..=rules::SESSION_MINUTES_MAX,
             rules::SESSION_MINUTES_DEFAULT,
-            "a session lasts 30 to 45 minutes",
+            &format!(
+                "a session lasts {} to {} minutes",
+                rules::SESSION_MINUTES_MIN,
+                rules::SESSION_MINUTES_MAX
+            ),
         )?,
     };
     let high_volume_minutes = in_range(
@@ -301,7 +309,7 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
         "high_volume_minutes",
         0..=rules::WEEK_MINUTES,
         rules::HIGH_VOLUME_MINUTES_DEFAULT,
-        "weekly run minutes, at most the 10080 minutes of a week",
+        "weekly run minutes, at most the minutes of a week",
     )?;
     let time_or = |value: &Option<Spanned<String>>, default: u32| match value {
         Some(text) => time(text),
@@ -370,15 +378,15 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
         None => None,
         Some(zone) => {
             let name = zone.get_ref();
-            if name.parse::<chrono_tz::Tz>().is_err() {
+            let Ok(tz) = name.parse::<chrono_tz::Tz>() else {
                 let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
                 let help = suggest::hint(name, names).unwrap_or_else(|| ZONE_HELP.to_owned());
                 return Err(
                     Diagnostic::new(format!("unknown time zone \"{name}\""), zone.span())
                         .with_help(Some(help)),
                 );
-            }
-            Some(name.clone())
+            };
+            Some(tz)
         }
     };
     let run_time = time_or(&raw.run_time, rules::RUN_TIME_DEFAULT)?;
@@ -422,7 +430,7 @@ fn lifts(entries: Entries<RawLift>) -> Result<Vec<Lift>, Diagnostic> {
                     "reps",
                     1..=rules::ESTIMATE_REPS_MAX,
                     0,
-                    "a 1RM estimate needs a set of 1 to 12 reps",
+                    "a 1RM is estimated from a recent set of a few reps",
                 )?;
                 Lift {
                     key: known,
@@ -571,7 +579,7 @@ fn table_entry(
             }
             let start = at.as_ref().map(time).transpose()?.unwrap_or(run_time);
             let minutes = match &minutes {
-                Some(m) => in_range(Some(m), "minutes", 1..=rules::ACTIVITY_MINUTES_MAX, 0, "a run lasts 1 to 1440 minutes")?,
+                Some(m) => in_range(Some(m), "minutes", 1..=rules::ACTIVITY_MINUTES_MAX, 0, "a run lasts at most a day")?,
                 None => rule.default_minutes,
             };
             Ok(TableEntry::Run {
@@ -602,7 +610,7 @@ fn table_entry(
             };
             let start = time(at)?;
             let minutes = match &minutes {
-                Some(m) => in_range(Some(m), "minutes", 1..=rules::ACTIVITY_MINUTES_MAX, 0, "a session lasts 1 to 1440 minutes")?,
+                Some(m) => in_range(Some(m), "minutes", 1..=rules::ACTIVITY_MINUTES_MAX, 0, "a pinned session lasts at most a day")?,
                 None => rules::SESSION_MINUTES_DEFAULT,
             };
             Ok(TableEntry::Pinned(Pinned { day, kind, span: Span { start: WeekTime::at(day, start), minutes } }))
@@ -667,7 +675,7 @@ fn time(text: &Spanned<String>) -> Result<TimeOfDay, Diagnostic> {
     })
 }
 
-/// Reads an optional whole number that must lie in `range`.
+/// Reads an optional whole number that must lie in `range`; `why` is the hint.
 fn in_range(
     value: Option<&Spanned<i64>>,
     name: &str,
@@ -675,9 +683,18 @@ fn in_range(
     default: u32,
     why: &str,
 ) -> Result<u32, Diagnostic> {
-    let Some(value) = value else {
-        return Ok(default);
-    };
+    match value {
+        None => Ok(default),
+        Some(value) => bounded(value, name, range).map_err(|d| d.with_help(Some(why.to_owned()))),
+    }
+}
+
+/// A whole number that must lie in `range`, or an error pointing at it.
+pub(crate) fn bounded(
+    value: &Spanned<i64>,
+    name: &str,
+    range: std::ops::RangeInclusive<u32>,
+) -> Result<u32, Diagnostic> {
     let n = *value.get_ref();
     u32::try_from(n)
         .ok()
@@ -691,7 +708,6 @@ fn in_range(
                 ),
                 value.span(),
             )
-            .with_help(Some(why.to_owned()))
         })
 }
 

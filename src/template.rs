@@ -6,7 +6,6 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::path::Path;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -14,7 +13,11 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Source};
 use crate::lift::LIFT_KEYS;
-use crate::rules::{MAIN_REPS_MAX, PLYO_CONTACTS_MAX, REPS_MAX, REPS_MIN, RIR_MAX, RIR_MIN};
+use crate::rules::{
+    MAIN_REPS_MAX, PLYO_CONTACTS_MAX, REPS_MAX, REPS_MIN, RIR_MAX, RIR_MIN, TEMPLATE_HOLD_SECONDS,
+    TEMPLATE_REPS_MAX, TEMPLATE_REST_SECONDS_MAX, TEMPLATE_SETS_MAX, TEMPLATE_WARMUP_MINUTES_MAX,
+};
+use crate::schedule::bounded;
 use crate::suggest;
 
 /// What a template is for; the planner picks templates by role.
@@ -149,7 +152,7 @@ pub struct Exercise {
     pub single_leg: bool,
     /// One side at a time (side plank, Pallof press): the sets are per side.
     pub per_side: bool,
-    /// Dropped first when the session runs long; added when there is time.
+    /// The first to go when the session runs long.
     pub optional: bool,
     /// Sets.
     pub sets: u32,
@@ -246,44 +249,10 @@ impl Library {
         )
     }
 
-    /// Every `*.toml` in `dir`: a coach's own templates. Each role needed must be
-    /// there once; `power` may be left out (then no session gets plyometrics).
-    pub fn from_dir(dir: &Path) -> Result<Library, TemplateError> {
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| TemplateError(format!("cannot read {}: {e}", dir.display())))?;
-        let mut paths = Vec::new();
-        for entry in entries {
-            let path = entry
-                .map_err(|e| TemplateError(format!("cannot read {}: {e}", dir.display())))?
-                .path();
-            if path.extension().is_some_and(|e| e == "toml") {
-                paths.push(path);
-            }
-        }
-        paths.sort();
-        let mut files = Vec::new();
-        for path in paths {
-            let name = path.display().to_string();
-            let input = crate::input::Input::read(&path).map_err(|e| match e {
-                crate::input::ReadError::Io(name, e) => {
-                    TemplateError(format!("cannot read {name}: {e}"))
-                }
-                crate::input::ReadError::Invalid(input, d) => {
-                    TemplateError(input.source().render(&d).to_string())
-                }
-            })?;
-            files.push((name, input.text));
-        }
-        if files.is_empty() {
-            return Err(TemplateError(format!(
-                "{}: no *.toml templates in this folder",
-                dir.display()
-            )));
-        }
-        Self::from_files(files)
-    }
-
-    fn from_files(
+    /// Templates from (file name, text) pairs: a coach's own, read by the caller.
+    /// Each role needed must be there once; `power` may be left out (then no session
+    /// gets plyometrics).
+    pub fn from_files(
         files: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Library, TemplateError> {
         let mut templates: Vec<(String, Template)> = Vec::new();
@@ -392,7 +361,11 @@ impl Template {
                 );
             }
         };
-        let warmup_minutes = bounded(&raw.warmup_minutes, "warmup_minutes", 0..=20)?;
+        let warmup_minutes = bounded(
+            &raw.warmup_minutes,
+            "warmup_minutes",
+            0..=TEMPLATE_WARMUP_MINUTES_MAX,
+        )?;
         let title = raw.title.into_inner();
         let exercises_span = raw.exercises.span();
         let mut exercises = Vec::new();
@@ -475,8 +448,8 @@ fn exercise_from(raw: Spanned<RawExercise>, role: Role) -> Result<Exercise, Diag
     }
     let lift = raw.lift.as_ref().map(lift_key).transpose()?;
     let dose = match (&raw.reps, &raw.seconds) {
-        (Some(reps), None) => Dose::Reps(bounded(reps, "reps", 1..=30)?),
-        (None, Some(seconds)) => Dose::Seconds(bounded(seconds, "seconds", 5..=300)?),
+        (Some(reps), None) => Dose::Reps(bounded(reps, "reps", 1..=TEMPLATE_REPS_MAX)?),
+        (None, Some(seconds)) => Dose::Seconds(bounded(seconds, "seconds", TEMPLATE_HOLD_SECONDS)?),
         _ => {
             return Err(Diagnostic::new(
                 "give either reps or seconds",
@@ -497,10 +470,14 @@ fn exercise_from(raw: Spanned<RawExercise>, role: Role) -> Result<Exercise, Diag
         single_leg: raw.single_leg,
         per_side: raw.per_side,
         optional: raw.optional,
-        sets: bounded(&raw.sets, "sets", 1..=6)?,
+        sets: bounded(&raw.sets, "sets", 1..=TEMPLATE_SETS_MAX)?,
         dose,
         rir,
-        rest_seconds: bounded(&raw.rest_seconds, "rest_seconds", 0..=600)?,
+        rest_seconds: bounded(
+            &raw.rest_seconds,
+            "rest_seconds",
+            0..=TEMPLATE_REST_SECONDS_MAX,
+        )?,
         lift,
         tempo: raw.tempo.map(Spanned::into_inner),
         cue: raw.cue.get_ref().clone(),
@@ -529,7 +506,7 @@ fn exercise_from(raw: Spanned<RawExercise>, role: Role) -> Result<Exercise, Diag
             let reps = variant
                 .reps
                 .as_ref()
-                .map(|r| bounded(r, "reps", 1..=30))
+                .map(|r| bounded(r, "reps", 1..=TEMPLATE_REPS_MAX))
                 .transpose()?;
             let variant = Variant {
                 name: variant.name.map(Spanned::into_inner),
@@ -624,27 +601,6 @@ fn lift_key(key: &Spanned<String>) -> Result<&'static str, Diagnostic> {
         .ok_or_else(|| {
             Diagnostic::new(format!("unknown lift \"{}\"", key.get_ref()), key.span())
                 .with_help(suggest::hint(key.get_ref(), LIFT_KEYS.iter().copied()))
-        })
-}
-
-fn bounded(
-    value: &Spanned<i64>,
-    name: &str,
-    range: std::ops::RangeInclusive<u32>,
-) -> Result<u32, Diagnostic> {
-    let n = *value.get_ref();
-    u32::try_from(n)
-        .ok()
-        .filter(|n| range.contains(n))
-        .ok_or_else(|| {
-            Diagnostic::new(
-                format!(
-                    "{name} = {n} is out of range ({}..={})",
-                    range.start(),
-                    range.end()
-                ),
-                value.span(),
-            )
         })
 }
 

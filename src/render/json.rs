@@ -141,7 +141,7 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
     let output = Output {
         schema: SCHEMA,
         week_of: monday.to_string(),
-        timezone: schedule.runner.timezone.as_deref(),
+        timezone: schedule.runner.timezone.map(|z| z.name()),
         sessions_target: plan.target,
         session_minutes: schedule.runner.session_minutes,
         units: schedule.runner.units.name(),
@@ -237,7 +237,7 @@ pub fn write_block(schedule: &Schedule, block: &Block, out: &mut impl io::Write)
         .collect();
     let output = BlockOut {
         schema: SCHEMA,
-        timezone: schedule.runner.timezone.as_deref(),
+        timezone: schedule.runner.timezone.map(|z| z.name()),
         units: schedule.runner.units.name(),
         race: block.race.map(|r| RaceOut {
             date: r.date.to_string(),

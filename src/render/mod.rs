@@ -7,6 +7,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::clock::WeekTime;
 use crate::plan::Plan;
+use crate::rules::DAY_MINUTES;
 use crate::schedule::Schedule;
 
 pub mod csv;
@@ -31,8 +32,9 @@ impl Week<'_> {
     /// midnight (a run that ends in the next week) land in the next week.
     pub fn datetime(&self, time: WeekTime, minutes_later: u32) -> NaiveDateTime {
         let total = u64::from(time.minutes()) + u64::from(minutes_later);
-        let date = self.monday + Days::new(total / (24 * 60));
-        let minute = (total % (24 * 60)) as u32;
+        let day = u64::from(DAY_MINUTES);
+        let date = self.monday + Days::new(total / day);
+        let minute = (total % day) as u32;
         let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).unwrap_or(NaiveTime::MIN);
         date.and_time(time)
     }
