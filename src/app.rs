@@ -11,7 +11,6 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::CommandFactory;
-use serde::Serialize;
 
 use crate::block::{BlockError, BlockOptions, plan_block};
 use crate::cli::{
@@ -20,7 +19,7 @@ use crate::cli::{
 };
 use crate::exit::Exit;
 use crate::input::{Input, ReadError};
-use crate::judge::{self, Severity};
+use crate::judge::Verdict;
 use crate::output::{self, Destination};
 use crate::render::{self, Week, ics::IcsOptions, text::TextOptions};
 use crate::schedule::{Overrides, Schedule};
@@ -262,25 +261,6 @@ fn schedule(path: &Path, options: &PlanArgs) -> Result<Schedule, Failure> {
         .map_err(|d| Failure::Input(input.source().render(&d).to_string()))
 }
 
-/// One file's verdict in `check --format json`.
-#[derive(Serialize)]
-struct Verdict {
-    file: String,
-    ok: bool,
-    sessions: usize,
-    violations: Vec<FindingOut>,
-    warnings: Vec<FindingOut>,
-}
-
-#[derive(Serialize)]
-struct FindingOut {
-    rule: &'static str,
-    day: Option<&'static str>,
-    at: Option<String>,
-    kind: Option<&'static str>,
-    message: String,
-}
-
 fn check(args: &CheckArgs) -> Result<(), Failure> {
     let mut verdicts = Vec::new();
     let mut unreadable = Vec::new();
@@ -292,55 +272,14 @@ fn check(args: &CheckArgs) -> Result<(), Failure> {
                 continue;
             }
         };
-        let schedule = match Schedule::parse(&input.text, Overrides::default()) {
-            Ok(schedule) => schedule,
-            Err(d) => {
-                unreadable.push(input.source().render(&d).to_string());
-                continue;
-            }
-        };
-        let (violations, warnings): (Vec<_>, Vec<_>) = judge::check(&schedule)
-            .into_iter()
-            .partition(|f| f.severity == Severity::Violation);
-        let out = |f: judge::Finding| FindingOut {
-            rule: f.rule.name(),
-            day: f.session.map(|s| s.day.key()),
-            at: f.session.map(|s| s.at.to_string()),
-            kind: f.session.map(|s| s.kind.name()),
-            message: f.to_string(),
-        };
-        verdicts.push(Verdict {
-            file: input.name,
-            ok: violations.is_empty(),
-            sessions: schedule.pinned().count(),
-            violations: violations.into_iter().map(out).collect(),
-            warnings: warnings.into_iter().map(out).collect(),
-        });
+        match Schedule::parse(&input.text, Overrides::default()) {
+            Ok(schedule) => verdicts.push(Verdict::of(input.name, &schedule)),
+            Err(d) => unreadable.push(input.source().render(&d).to_string()),
+        }
     }
-    Destination::Stdout.write(|out| match args.format {
-        ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &verdicts)?;
-            writeln!(out)
-        }
-        ListFormat::Text => {
-            for v in &verdicts {
-                for f in &v.violations {
-                    writeln!(out, "{}: {}", v.file, f.message)?;
-                }
-                for f in &v.warnings {
-                    writeln!(out, "{}: warning: {}", v.file, f.message)?;
-                }
-                if v.ok {
-                    let s = if v.sessions == 1 { "" } else { "s" };
-                    writeln!(
-                        out,
-                        "{}: ok, {} session{s} keep every rule",
-                        v.file, v.sessions
-                    )?;
-                }
-            }
-            Ok(())
-        }
+    Destination::Stdout.write(|mut out| match args.format {
+        ListFormat::Json => render::check::write_json(&verdicts, &mut out),
+        ListFormat::Text => render::check::write_text(&verdicts, &mut out),
     })?;
     if let Some((last, rest)) = unreadable.split_last() {
         for message in rest {
@@ -348,7 +287,7 @@ fn check(args: &CheckArgs) -> Result<(), Failure> {
         }
         return Err(Failure::Input(last.clone()));
     }
-    let failed = verdicts.iter().filter(|v| !v.ok).count();
+    let failed = verdicts.iter().filter(|v| !v.ok()).count();
     if failed > 0 {
         let files = if failed == 1 {
             "1 file breaks"

@@ -167,7 +167,12 @@ pub fn plan_block(
             if let Some(race) = race {
                 taper(&mut plan, monday, race);
             }
-            prescription::prescribe(schedule, &mut plan, library);
+            if plan.taper {
+                // Training less is the point of a taper: no coverage warnings.
+                prescription::prescribe_sessions(schedule, &mut plan, library);
+            } else {
+                prescription::prescribe(schedule, &mut plan, library);
+            }
             if number % DELOAD_EVERY_WEEKS == 0 {
                 deload(&mut plan, schedule);
             }
@@ -266,12 +271,19 @@ fn deload(plan: &mut Plan, schedule: &Schedule) {
                 }
                 _ => continue,
             };
-            e.percent_1rm = Some((fraction * 1000.0).floor() / 10.0);
+            // At most 90 % both of the model's figure and of what the runner lifts in
+            // a usual week (rounded to the nearest plate, so it may be above the model).
+            e.percent_1rm = e.percent_1rm.map(|usual| {
+                let percent = (usual * DELOAD_LOAD_SHARE).min(fraction * 100.0);
+                (percent * 10.0).floor() / 10.0
+            });
             let one_rep_max = e
                 .lift
                 .and_then(|key| schedule.lifts.iter().find(|l| l.key == key));
-            e.load = one_rep_max
-                .map(|l| round_load_down(l.one_rep_max * fraction, schedule.runner.units));
+            e.load = e.load.zip(one_rep_max).map(|(usual, max)| {
+                let load = (usual * DELOAD_LOAD_SHARE).min(max.one_rep_max * fraction);
+                round_load_down(load, schedule.runner.units)
+            });
         }
         let seconds: u32 = workout.exercises.iter().map(Prescribed::seconds).sum();
         workout.estimated_minutes = (workout.warmup_minutes * 60 + seconds).div_ceil(60);
@@ -377,7 +389,7 @@ mod tests {
     }
 
     #[test]
-    fn deload_loads_come_from_the_model_and_stay_under_90_percent() {
+    fn deload_loads_stay_under_90_percent_of_the_model() {
         let block = block(Some(4), None).expect("a block");
         let deload = &block.weeks[3].plan;
         for e in deload
@@ -390,7 +402,11 @@ mod tests {
                 continue;
             };
             let fraction = 0.9 / (1.0 + f64::from(reps + rir) / 30.0);
-            assert_eq!(percent, (fraction * 1000.0).floor() / 10.0, "{}", e.name);
+            assert!(
+                percent <= fraction * 100.0 && percent > fraction * 100.0 - 0.2,
+                "{}",
+                e.name
+            );
             if let Some(load) = e.load {
                 let max = if e.lift == Some("back_squat") {
                     100.0

@@ -158,6 +158,35 @@ pub fn findings(schedule: &Schedule) -> Vec<Finding> {
     out
 }
 
+/// What `check` says of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// The file's name.
+    pub file: String,
+    /// How many sessions it pins.
+    pub sessions: usize,
+    /// Every rule missed, violations and preferences, in week order.
+    pub findings: Vec<Finding>,
+}
+
+impl Verdict {
+    /// Judges the pinned sessions of `schedule`, read from `file`.
+    pub fn of(file: String, schedule: &Schedule) -> Verdict {
+        Verdict {
+            file,
+            sessions: schedule.pinned().count(),
+            findings: check(schedule),
+        }
+    }
+
+    /// Whether the file keeps every hard rule.
+    pub fn ok(&self) -> bool {
+        self.findings
+            .iter()
+            .all(|f| f.severity != Severity::Violation)
+    }
+}
+
 /// [`findings`], plus the week's count: what `check` reports for one file.
 pub fn check(schedule: &Schedule) -> Vec<Finding> {
     let mut out = findings(schedule);

@@ -97,6 +97,13 @@ impl Prescribed {
 /// Fills in every session's workout, and adds week-level warnings (a muscle group
 /// the week misses) to the plan.
 pub fn prescribe(schedule: &Schedule, plan: &mut Plan, library: &Library) {
+    prescribe_sessions(schedule, plan, library);
+    check_coverage(plan);
+}
+
+/// Fills in every session's workout, without the week-level checks: for a race week,
+/// which trains less on purpose.
+pub fn prescribe_sessions(schedule: &Schedule, plan: &mut Plan, library: &Library) {
     let roles = roles(&plan.sessions, library);
     for (session, role) in plan.sessions.iter_mut().zip(roles) {
         let Some(template) = library.get(role) else {
@@ -111,6 +118,10 @@ pub fn prescribe(schedule: &Schedule, plan: &mut Plan, library: &Library) {
             &template.exercises,
         ));
     }
+}
+
+/// Warns when the week's sessions miss a muscle group or a session lacks single-leg work.
+fn check_coverage(plan: &mut Plan) {
     let trained: Vec<Muscle> = plan
         .sessions
         .iter()
@@ -165,7 +176,10 @@ pub fn roles(sessions: &[Session], library: &Library) -> Vec<Role> {
         // week, so the anchor's neighbours are always hinge days.
         let forward = (n + heavy.len() - anchor) % heavy.len();
         let distance = forward.min(heavy.len() - forward);
-        roles[i] = match (Some(n) == power, distance % 2 == 0) {
+        // A session alone in its week gets the hinge template, which (unlike the
+        // squat one) trains every muscle group on its own.
+        let alone = sessions.len() == 1;
+        roles[i] = match (Some(n) == power, distance % 2 == 0 && !alone) {
             (true, _) => Role::Power,
             (false, true) => Role::HeavySquat,
             (false, false) => Role::HeavyHinge,

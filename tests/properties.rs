@@ -12,6 +12,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use planner::day::Day;
+use planner::lift::LIFT_KEYS;
 use planner::plan::{Criterion, Plan, Session};
 use planner::render::Week;
 use planner::render::json;
@@ -24,8 +25,8 @@ use proptest::test_runner::TestRunner;
 
 // The numbers of SPEC §1 and §3, written out again so that the reference does not
 // lean on the code it checks.
-const DAY: u32 = 24 * 60;
-const WEEK: u32 = 7 * DAY;
+pub(crate) const DAY: u32 = 24 * 60;
+pub(crate) const WEEK: u32 = 7 * DAY;
 const GRID: u32 = 15;
 const HEAVY_GAP: u32 = 6 * 60;
 const IDEAL_GAP: u32 = 24 * 60;
@@ -49,7 +50,7 @@ const HARD_TYPES: &[&str] = &[
 
 /// One entry of a day, as the schedule file writes it.
 #[derive(Clone, Debug)]
-enum Entry {
+pub(crate) enum Entry {
     /// `"easy"`, `"rest"`, `"tempo"`: the run type alone.
     Name(&'static str),
     /// `{ run = …, at = …, minutes = …, hard = …, lift = … }`.
@@ -66,28 +67,68 @@ enum Entry {
 
 /// A day under `[week]`: nothing (a rest day), one entry, or an array of them.
 #[derive(Clone, Debug)]
-struct DaySpec {
+pub(crate) struct DaySpec {
     /// Written as `monday` rather than `mon`.
-    full_name: bool,
-    entries: Vec<Entry>,
+    pub(crate) full_name: bool,
+    pub(crate) entries: Vec<Entry>,
 }
 
 /// `[runner]`: each key present or not.
 #[derive(Clone, Debug)]
-struct RunnerSpec {
-    sessions: Option<u8>,
-    session_minutes: Option<u32>,
-    run_time: Option<u32>,
-    lift_window: Option<(u32, u32)>,
-    preferred_lift_time: Option<u32>,
+pub(crate) struct RunnerSpec {
+    pub(crate) sessions: Option<u8>,
+    pub(crate) session_minutes: Option<u32>,
+    pub(crate) run_time: Option<u32>,
+    pub(crate) lift_window: Option<(u32, u32)>,
+    pub(crate) preferred_lift_time: Option<u32>,
+    // The keys below only [`lifting_week`] sets; [`week`] leaves them out.
+    /// `novice`, `intermediate` or `advanced`.
+    pub(crate) level: Option<&'static str>,
+    /// `kg` or `lb`.
+    pub(crate) units: Option<&'static str>,
+    /// An IANA zone name.
+    pub(crate) timezone: Option<&'static str>,
+    pub(crate) high_volume_minutes: Option<u32>,
+}
+
+/// A value under `[lifts]`, as the schedule file writes it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum LiftSpec {
+    /// `back_squat = 100`: the 1RM itself.
+    OneRepMax(f64),
+    /// `back_squat = { weight = 80, reps = 5 }`: a recent set.
+    Set { weight: f64, reps: u32 },
+}
+
+impl LiftSpec {
+    /// The 1RM the entry stands for, a set's by Epley (weight × (1 + reps / 30)),
+    /// worked out here rather than taken from the planner.
+    pub(crate) fn one_rep_max(self) -> f64 {
+        match self {
+            LiftSpec::OneRepMax(weight) => weight,
+            LiftSpec::Set { weight, reps } => weight * (1.0 + f64::from(reps) / 30.0),
+        }
+    }
 }
 
 /// A whole schedule file. Its `Debug` is the TOML text, so a failing case reads as
 /// the file that fails.
 #[derive(Clone)]
-struct WeekSpec {
-    runner: RunnerSpec,
-    days: Vec<DaySpec>,
+pub(crate) struct WeekSpec {
+    pub(crate) runner: RunnerSpec,
+    /// `[lifts]`, in file order; empty leaves the table out.
+    pub(crate) lifts: Vec<(&'static str, LiftSpec)>,
+    pub(crate) days: Vec<DaySpec>,
+}
+
+impl WeekSpec {
+    /// The 1RM the file gives for `key`, directly or from a recent set.
+    pub(crate) fn one_rep_max(&self, key: &str) -> Option<f64> {
+        self.lifts
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, lift)| lift.one_rep_max())
+    }
 }
 
 fn hhmm(minutes: u32) -> String {
@@ -149,6 +190,29 @@ impl fmt::Display for WeekSpec {
         if let Some(preferred) = r.preferred_lift_time {
             writeln!(f, "preferred_lift_time = {}", hhmm(preferred))?;
         }
+        if let Some(level) = r.level {
+            writeln!(f, "level = \"{level}\"")?;
+        }
+        if let Some(units) = r.units {
+            writeln!(f, "units = \"{units}\"")?;
+        }
+        if let Some(timezone) = r.timezone {
+            writeln!(f, "timezone = \"{timezone}\"")?;
+        }
+        if let Some(minutes) = r.high_volume_minutes {
+            writeln!(f, "high_volume_minutes = {minutes}")?;
+        }
+        if !self.lifts.is_empty() {
+            writeln!(f, "\n[lifts]")?;
+            for (key, lift) in &self.lifts {
+                match lift {
+                    LiftSpec::OneRepMax(weight) => writeln!(f, "{key} = {weight}")?,
+                    LiftSpec::Set { weight, reps } => {
+                        writeln!(f, "{key} = {{ weight = {weight}, reps = {reps} }}")?;
+                    }
+                }
+            }
+        }
         writeln!(f, "\n[week]")?;
         for (day, spec) in Day::ALL.iter().zip(&self.days) {
             let key = if spec.full_name {
@@ -177,7 +241,7 @@ impl fmt::Debug for WeekSpec {
 
 /// How often each kind of day comes up in one generated week.
 #[derive(Clone, Copy, Debug)]
-struct Mix {
+pub(crate) struct Mix {
     rest: u32,
     easy: u32,
     hard: u32,
@@ -185,7 +249,7 @@ struct Mix {
 }
 
 /// From gentle weeks (mostly feasible, many choices) to crowded ones (often no plan).
-fn mix() -> impl Strategy<Value = Mix> {
+pub(crate) fn mix() -> impl Strategy<Value = Mix> {
     prop_oneof![
         Just(Mix {
             rest: 3,
@@ -253,7 +317,7 @@ fn run_table(
         })
 }
 
-fn day(mix: Mix) -> impl Strategy<Value = DaySpec> {
+pub(crate) fn day(mix: Mix) -> impl Strategy<Value = DaySpec> {
     let rest = prop_oneof![
         3 => Just(Vec::new()),
         2 => Just(vec![Entry::Name("rest")]),
@@ -314,7 +378,7 @@ fn day(mix: Mix) -> impl Strategy<Value = DaySpec> {
 /// `[runner]` settings. With `narrow`, the lift window is mostly 2 to 4 hours (at
 /// most 15 starts a day), now and then under an hour, and now and then the default
 /// 15 hours with 2 sessions, so that the brute force stays quick; otherwise any window.
-fn runner(narrow: bool) -> impl Strategy<Value = RunnerSpec> {
+pub(crate) fn runner(narrow: bool) -> impl Strategy<Value = RunnerSpec> {
     let window = if narrow {
         prop_oneof![
             8 => (0..20 * 60u32, 120..=240u32).prop_map(|(start, width)| Some((start, start + width))),
@@ -368,18 +432,91 @@ fn runner(narrow: bool) -> impl Strategy<Value = RunnerSpec> {
                     run_time,
                     lift_window,
                     preferred_lift_time,
+                    level: None,
+                    units: None,
+                    timezone: None,
+                    high_volume_minutes: None,
                 }
             },
         )
 }
 
-fn week(narrow: bool) -> impl Strategy<Value = WeekSpec> {
+pub(crate) fn week(narrow: bool) -> impl Strategy<Value = WeekSpec> {
     (runner(narrow), mix())
         .prop_flat_map(|(runner, mix)| (Just(runner), prop::collection::vec(day(mix), 7)))
-        .prop_map(|(runner, days)| WeekSpec { runner, days })
+        .prop_map(|(runner, days)| WeekSpec {
+            runner,
+            lifts: Vec::new(),
+            days,
+        })
 }
 
-fn parse(text: &str) -> Option<Schedule> {
+/// A weight in `units`: 1RMs and recent sets a runner might write, whole or with a
+/// fraction (`82.5`, `101.3`).
+fn weight(units: Option<&'static str>) -> impl Strategy<Value = f64> {
+    let (low, high) = if units == Some("lb") {
+        (450, 5000)
+    } else {
+        (200, 2500)
+    };
+    prop_oneof![
+        2 => (low / 10..=high / 10).prop_map(f64::from),
+        1 => (low / 5..=high / 5).prop_map(|halves| f64::from(halves) * 5.0 / 10.0),
+        1 => (low..=high).prop_map(|tenths| f64::from(tenths) / 10.0),
+    ]
+}
+
+/// `[lifts]`: none, or some of the keys the planner loads from, each a 1RM or a
+/// recent set of 1 to 12 reps.
+fn lifts(units: Option<&'static str>) -> impl Strategy<Value = Vec<(&'static str, LiftSpec)>> {
+    let lift = prop_oneof![
+        weight(units).prop_map(LiftSpec::OneRepMax),
+        (weight(units), 1..=12u32).prop_map(|(weight, reps)| LiftSpec::Set { weight, reps }),
+    ];
+    let some =
+        prop::sample::subsequence(LIFT_KEYS, 1..=LIFT_KEYS.len()).prop_flat_map(move |keys| {
+            let n = keys.len();
+            (Just(keys), prop::collection::vec(lift.clone(), n))
+        });
+    prop_oneof![
+        1 => Just(Vec::new()),
+        3 => some.prop_map(|(keys, lifts)| keys.into_iter().zip(lifts).collect()),
+    ]
+}
+
+/// A week as [`week`] makes it, plus the keys that shape the prescriptions: `level`,
+/// `units`, `high_volume_minutes` from none to every minute of the week, now and then
+/// a `timezone`, and `[lifts]`.
+pub(crate) fn lifting_week(narrow: bool) -> impl Strategy<Value = WeekSpec> {
+    let extras = (
+        prop::option::of(prop::sample::select(
+            &["novice", "intermediate", "advanced"][..],
+        )),
+        prop::option::of(prop::sample::select(&["kg", "lb"][..])),
+        prop_oneof![
+            6 => Just(None),
+            1 => prop::sample::select(&["Europe/Madrid", "America/New_York", "Australia/Lord_Howe", "UTC"][..]).prop_map(Some),
+        ],
+        prop_oneof![
+            1 => Just(None),
+            2 => (0..=240u32).prop_map(Some),
+            2 => (240..=900u32).prop_map(Some),
+            1 => Just(Some(WEEK)),
+        ],
+    );
+    (week(narrow), extras).prop_flat_map(|(spec, (level, units, timezone, volume))| {
+        (Just(spec), lifts(units)).prop_map(move |(mut spec, lifts)| {
+            spec.runner.level = level;
+            spec.runner.units = units;
+            spec.runner.timezone = timezone;
+            spec.runner.high_volume_minutes = volume;
+            spec.lifts = lifts;
+            spec
+        })
+    })
+}
+
+pub(crate) fn parse(text: &str) -> Option<Schedule> {
     Schedule::parse(text, Overrides::default()).ok()
 }
 
@@ -388,12 +525,12 @@ fn parse(text: &str) -> Option<Schedule> {
 // ---------------------------------------------------------------------------------
 
 /// Minutes from instant `from` forward to instant `to`, around the week.
-fn forward(from: u32, to: u32) -> u32 {
+pub(crate) fn forward(from: u32, to: u32) -> u32 {
     (to % WEEK + WEEK - from % WEEK) % WEEK
 }
 
 /// Whether two stretches `(start, minutes)` share a minute, around the week.
-fn clash(a: (u32, u32), b: (u32, u32)) -> bool {
+pub(crate) fn clash(a: (u32, u32), b: (u32, u32)) -> bool {
     a.1 > 0 && b.1 > 0 && (forward(a.0, b.0) < a.1 || forward(b.0, a.0) < b.1)
 }
 
@@ -795,7 +932,7 @@ fn rendered(schedule: &Schedule, plan: &Plan) -> String {
 // ---------------------------------------------------------------------------------
 
 /// `cases` cases, or `PROPTEST_CASES` when set, for a longer hunt.
-fn config(cases: u32) -> ProptestConfig {
+pub(crate) fn config(cases: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|n| n.parse().ok())

@@ -1,9 +1,11 @@
 //! The integration tests: one binary, a module per feature.
 
 mod bad_input;
+mod blocks;
 mod calendar;
 mod cli;
 mod golden;
+mod prescriptions;
 mod properties;
 mod robustness;
 mod templates;

@@ -10,6 +10,7 @@ use crate::plan::Plan;
 use crate::rules::DAY_MINUTES;
 use crate::schedule::Schedule;
 
+pub mod check;
 pub mod csv;
 pub mod ics;
 pub mod json;
