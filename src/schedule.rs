@@ -24,7 +24,8 @@ pub enum Level {
     Novice,
     /// The default.
     Intermediate,
-    /// Experienced lifter.
+    /// Experienced lifter: the templates as written, as for intermediate (the rules
+    /// give no heavier loading than 1–2 reps in reserve for anyone).
     Advanced,
 }
 
