@@ -122,7 +122,8 @@ impl fmt::Display for Rendered<'_> {
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
-        let column = at.column - 1;
+        // The column counts characters the shown line has trimmed (a CRLF's \r).
+        let column = (at.column - 1).min(chars.len());
         let from = if chars.len() > SHOWN_MAX {
             column.saturating_sub(20)
         } else {

@@ -787,3 +787,64 @@ fn odd_unicode_gets_a_clear_error_or_a_plan() {
         pipeline(text);
     }
 }
+
+#[test]
+fn a_bad_byte_after_a_long_line_of_carriage_returns_renders() {
+    // Found by `cargo fuzz` (target `week`). Invalid UTF-8 is reported at the bad
+    // byte, the end of the text kept for the message. When that text ends in a line
+    // over 100 characters followed by 21 or more '\r', the line shown has its '\r'
+    // trimmed but the column still counts them: the window into the line starts
+    // past its end and slicing it panicked (src/diagnostic.rs, `chars[from..to]`).
+    let mut bytes = "a".repeat(101).into_bytes();
+    bytes.extend([b'\r'; 21]);
+    bytes.push(0xff);
+    let Err(ReadError::Invalid(input, d)) = Input::from_bytes("cr.toml".into(), bytes) else {
+        panic!("accepted invalid UTF-8");
+    };
+    let rendered = input.source().render(&d).to_string();
+    assert!(
+        rendered.starts_with("file is not UTF-8: byte 0xff is not valid text\n --> cr.toml:1:"),
+        "{rendered}"
+    );
+}
+
+/// Text made of the characters that make columns hard: tabs, carriage returns, wide and
+/// combining characters, and long lines.
+fn awkward_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("\r".to_owned()),
+            Just("\r\n".to_owned()),
+            Just("\n".to_owned()),
+            Just("\t".to_owned()),
+            Just("é".to_owned()),
+            Just("e\u{301}".to_owned()),
+            Just("🏃".to_owned()),
+            "[a-z ]{1,8}",
+            "a{90,130}",
+            "\r{15,40}",
+        ],
+        0..24,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_span_of_any_text_renders(text in awkward_text(), a in any::<prop::sample::Index>(), b in any::<prop::sample::Index>()) {
+        // Every diagnostic is rendered the same way, whichever check made it: a span
+        // anywhere in the text (or at its end) must render, pointing inside the file.
+        let (start, end) = {
+            let (x, y) = (a.index(text.len() + 1), b.index(text.len() + 1));
+            (x.min(y), x.max(y))
+        };
+        let d = Diagnostic::new("something is wrong here", start..end);
+        let source = Source { name: "awkward.toml", text: &text };
+        let rendered = source.render(&d).to_string();
+        let at = source.position(start);
+        let location = format!("awkward.toml:{}:{}", at.line, at.column);
+        prop_assert!(rendered.contains(&location), "{} lacks {}", rendered, location);
+    }
+}

@@ -1,0 +1,76 @@
+//! Arbitrary bytes through `planner block`: the schedule as in the `week` target, then
+//! a block of weeks with a race, in every format. The last byte chooses the block's
+//! length (1 to 16 weeks) and the race day within it, so the taper and deload paths
+//! are reached; the rest is the schedule file (a seed file loses only its last newline).
+
+#![no_main]
+
+use chrono::{DateTime, Days, NaiveDate};
+use libfuzzer_sys::fuzz_target;
+use planner::block::{BlockOptions, plan_block};
+use planner::input::Input;
+use planner::render::{self, Week, ics::IcsOptions, text::TextOptions};
+use planner::template::Library;
+use planner::{Overrides, Schedule};
+
+fuzz_target!(|bytes: &[u8]| {
+    let Some((&shape, file)) = bytes.split_last() else {
+        return;
+    };
+    let Ok(input) = Input::from_bytes("fuzz.toml".to_owned(), file.to_vec()) else {
+        return;
+    };
+    let Ok(schedule) = Schedule::parse(&input.text, Overrides::default()) else {
+        return;
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+    let first_monday = schedule
+        .week_of
+        .map_or_else(|| render::next_monday(today), render::monday_of);
+    let weeks = u32::from(shape % 16) + 1;
+    // A race on any day of the block, or (for the top bit) none.
+    let race = (shape & 0x80 == 0)
+        .then(|| {
+            first_monday.checked_add_days(Days::new(u64::from(shape) % (u64::from(weeks) * 7)))
+        })
+        .flatten();
+    let options = BlockOptions {
+        first_monday,
+        weeks: Some(weeks),
+        race,
+    };
+    let block = match plan_block(&schedule, Library::builtin(), options) {
+        Ok(block) => block,
+        Err(error) => {
+            let _ = error.to_string();
+            return;
+        }
+    };
+    let weeks: Vec<(u32, Week<'_>)> = block
+        .weeks
+        .iter()
+        .map(|w| {
+            let week = Week {
+                schedule: &schedule,
+                plan: &w.plan,
+                monday: w.monday,
+            };
+            (w.number, week)
+        })
+        .collect();
+    let calendar: Vec<Week<'_>> = weeks.iter().map(|(_, week)| *week).collect();
+    let mut out = Vec::new();
+    for detail in [false, true] {
+        let _ =
+            render::text::write_block(&schedule, &block, TextOptions::default(), detail, &mut out);
+    }
+    let _ = render::json::write_block(&schedule, &block, &mut out);
+    let _ = render::csv::write_block(&weeks, &mut out);
+    let options = IcsOptions {
+        include_runs: true,
+        alarm_minutes: Some(15),
+        dtstamp: DateTime::from_timestamp(1_764_460_800, 0).unwrap_or_default(),
+    };
+    let _ = render::ics::dst_notes_weeks(&calendar, &options);
+    let _ = render::ics::write_weeks(&calendar, &options, &mut out);
+});
