@@ -196,11 +196,10 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
         .map(|(s, _)| top_levels(s))
         .max()
         .unwrap_or_default();
-    // Levels 5 to 7, on the choices that tie at the top of levels 1 to 4.
-    for (score, days) in &mut choices {
+    // Level 5 on the choices that tie at the top of levels 1 to 4.
+    let mut pending = Vec::new();
+    for (i, (score, days)) in choices.iter_mut().enumerate() {
         if top_levels(score) == top {
-            // The week's sessions in week order: each chosen day's best-class starts,
-            // and each pinned session as its one fixed choice.
             let mut entries: Vec<(bool, Vec<Choice>)> = days
                 .iter()
                 .map(|d| {
@@ -230,21 +229,40 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
                 .collect();
             entries.sort_by_key(|(_, list)| list.first().map(|c| c.start));
             let (free, lists): (Vec<bool>, Vec<Vec<Choice>>) = entries.into_iter().unzip();
-            let Some(best) = times::best(&lists) else {
+            let Some(spacing) = times::spacing(&lists) else {
                 continue;
             };
-            score.spacing = best.spacing;
-            score.distance = Reverse(best.cost);
-            score.starts = Reverse(
-                best.picks
-                    .iter()
-                    .zip(&lists)
-                    .zip(&free)
-                    .filter(|(_, free)| **free)
-                    .map(|((&pick, list), _)| WeekTime::wrapping(list[pick].start))
-                    .collect(),
-            );
+            score.spacing = spacing;
+            pending.push((i, spacing, free, lists));
         }
+    }
+    // Levels 6 and 7 only where they can decide the winner or the runner-up.
+    let mut levels: Vec<i64> = pending.iter().map(|(_, s, _, _)| *s).collect();
+    levels.sort_unstable_by(|a, b| b.cmp(a));
+    let top_count = levels.iter().take_while(|s| **s == levels[0]).count();
+    let floor = if top_count >= 2 {
+        levels[0]
+    } else {
+        levels.get(1).copied().unwrap_or(levels[0])
+    };
+    for (i, spacing, free, lists) in pending {
+        if spacing < floor {
+            continue;
+        }
+        let Some(best) = times::best_with(&lists, spacing) else {
+            continue;
+        };
+        let score = &mut choices[i].0;
+        score.distance = Reverse(best.cost);
+        score.starts = Reverse(
+            best.picks
+                .iter()
+                .zip(&lists)
+                .zip(&free)
+                .filter(|(_, free)| **free)
+                .map(|((&pick, list), _)| WeekTime::wrapping(list[pick].start))
+                .collect(),
+        );
     }
     choices.sort_by(|a, b| b.0.cmp(&a.0));
     let mut choices = choices.into_iter();

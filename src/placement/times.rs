@@ -53,7 +53,25 @@ pub(crate) struct Best {
 /// The best choice of one start per entry. `entries` are the week's sessions in week
 /// order, each a list of choices sorted by start, all on one day; `None` if an entry
 /// has no choice.
+#[cfg(test)]
 pub(crate) fn best(entries: &[Vec<Choice>]) -> Option<Best> {
+    best_with(entries, spacing(entries)?)
+}
+
+/// Level 5 alone: the largest smallest gap, `None` if an entry has no choice.
+pub(crate) fn spacing(entries: &[Vec<Choice>]) -> Option<i64> {
+    if entries.iter().any(Vec::is_empty) {
+        return None;
+    }
+    Some(if entries.len() < 2 {
+        i64::MAX
+    } else {
+        max_spacing(entries)
+    })
+}
+
+/// Levels 6 and 7 given level 5's `spacing`.
+pub(crate) fn best_with(entries: &[Vec<Choice>], spacing: i64) -> Option<Best> {
     if entries.iter().any(Vec::is_empty) {
         return None;
     }
@@ -64,11 +82,6 @@ pub(crate) fn best(entries: &[Vec<Choice>]) -> Option<Best> {
             picks: Vec::new(),
         });
     }
-    let spacing = if entries.len() < 2 {
-        i64::MAX
-    } else {
-        max_spacing(entries)
-    };
     let mut best: Option<(u64, usize)> = None;
     for (i, first) in entries[0].iter().enumerate() {
         let total = Programme::solve(entries, spacing, first).total(first);
