@@ -82,10 +82,24 @@ pub(crate) fn best_with(entries: &[Vec<Choice>], spacing: i64) -> Option<Best> {
             picks: Vec::new(),
         });
     }
+    // Try the first session's starts cheapest first, and stop once even the rest's
+    // cheapest starts, taken without constraints, cannot reach the best total found.
+    // Ties go to the earliest start, as the order asks.
+    let floor: u64 = entries[1..]
+        .iter()
+        .map(|list| list.iter().map(|c| u64::from(c.cost)).min().unwrap_or(0))
+        .sum();
+    let mut order: Vec<usize> = (0..entries[0].len()).collect();
+    order.sort_by_key(|&i| (entries[0][i].cost, i));
     let mut best: Option<(u64, usize)> = None;
-    for (i, first) in entries[0].iter().enumerate() {
+    for i in order {
+        let first = &entries[0][i];
+        if best.is_some_and(|(cost, _)| u64::from(first.cost) + floor > cost) {
+            break;
+        }
         let total = Programme::solve(entries, spacing, first).total(first);
-        if total != NONE && best.is_none_or(|(cost, _)| total < cost) {
+        if total != NONE && best.is_none_or(|(cost, at)| total < cost || (total == cost && i < at))
+        {
             best = Some((total, i));
         }
     }
