@@ -196,8 +196,8 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
         .map(|(s, _)| top_levels(s))
         .max()
         .unwrap_or_default();
-    // Level 5 on the choices that tie at the top of levels 1 to 4.
-    let mut pending = Vec::new();
+    // The choices that tie at the top of levels 1 to 4, with an upper bound on level 5.
+    let mut tied = Vec::new();
     for (i, (score, days)) in choices.iter_mut().enumerate() {
         if top_levels(score) == top {
             let mut entries: Vec<(bool, Vec<Choice>)> = days
@@ -229,12 +229,36 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
                 .collect();
             entries.sort_by_key(|(_, list)| list.first().map(|c| c.start));
             let (free, lists): (Vec<bool>, Vec<Vec<Choice>>) = entries.into_iter().unzip();
-            let Some(spacing) = times::spacing(&lists) else {
+            if lists.iter().any(Vec::is_empty) {
                 continue;
-            };
-            score.spacing = spacing;
-            pending.push((i, spacing, free, lists));
+            }
+            score.spacing = times::spacing_bound(&lists);
+            tied.push((i, free, lists));
         }
+    }
+    // Exact level 5 from the highest bound down. Only the winner and the runner-up
+    // matter; a choice whose bound is below the second-best exact value can be
+    // neither, and keeps its bound (below both) as its level-5 value.
+    tied.sort_by_key(|(i, _, _)| Reverse(choices[*i].0.spacing));
+    let mut top_two: [Option<i64>; 2] = [None, None];
+    let mut pending = Vec::new();
+    for (i, free, lists) in tied {
+        let bound = choices[i].0.spacing;
+        if top_two[1].is_some_and(|second| bound < second) {
+            continue;
+        }
+        let Some(spacing) = times::spacing(&lists) else {
+            continue;
+        };
+        choices[i].0.spacing = spacing;
+        match top_two {
+            [Some(first), _] if spacing > first => top_two = [Some(spacing), Some(first)],
+            [Some(_), Some(second)] if spacing > second => top_two[1] = Some(spacing),
+            [None, _] => top_two[0] = Some(spacing),
+            [Some(_), None] => top_two[1] = Some(spacing),
+            _ => {}
+        }
+        pending.push((i, spacing, free, lists));
     }
     // Levels 6 and 7 only where they can decide the winner or the runner-up.
     let mut levels: Vec<i64> = pending.iter().map(|(_, s, _, _)| *s).collect();

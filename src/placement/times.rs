@@ -139,9 +139,9 @@ fn max_spacing(entries: &[Vec<Choice>]) -> i64 {
             x.start() + offset + WEEK - end >= gap
         })
     };
-    // feasible(-WEEK) always holds (every start is after the previous end less a
-    // week); feasible(WEEK + 1) never does. Find the largest feasible gap.
-    let (mut lo, mut hi) = (-WEEK, WEEK + 1);
+    // The gaps of one assignment (each entry's first choice) are feasible; one more
+    // than the upper bound never is. Find the largest feasible gap in between.
+    let (mut lo, mut hi) = (first_choices_spacing(entries), spacing_bound(entries) + 1);
     while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2;
         if feasible(mid) {
@@ -151,6 +151,41 @@ fn max_spacing(entries: &[Vec<Choice>]) -> i64 {
         }
     }
     lo
+}
+
+/// The smallest gap when every entry takes its first choice: a level-5 value that
+/// some assignment reaches. Entries must be non-empty.
+fn first_choices_spacing(entries: &[Vec<Choice>]) -> i64 {
+    let n = entries.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (&entries[i][0], &entries[(i + 1) % n][0]);
+            b.start() + if i + 1 == n { WEEK } else { 0 } - a.end()
+        })
+        .min()
+        .unwrap_or(i64::MAX)
+}
+
+/// An upper bound on level 5: between neighbours on the cycle, no gap can be more
+/// than from the earliest end of one to the latest start of the next. `i64::MAX`
+/// for fewer than two entries; entries must be non-empty.
+pub(crate) fn spacing_bound(entries: &[Vec<Choice>]) -> i64 {
+    let n = entries.len();
+    if n < 2 {
+        return i64::MAX;
+    }
+    (0..n)
+        .map(|i| {
+            let earliest_end = entries[i].iter().map(Choice::end).min().unwrap_or(0);
+            let latest_start = entries[(i + 1) % n]
+                .iter()
+                .map(Choice::start)
+                .max()
+                .unwrap_or(0);
+            latest_start + if i + 1 == n { WEEK } else { 0 } - earliest_end
+        })
+        .min()
+        .unwrap_or(i64::MAX)
 }
 
 /// Levels 6 and 7 with the first entry's start fixed: for each later entry, the
@@ -304,6 +339,16 @@ mod tests {
                 }
                 picks[k] = 0;
             }
+        }
+    }
+
+    #[test]
+    fn the_bounds_hold_the_exact_spacing() {
+        let all: Vec<u32> = (24..=80).map(|q| q * 15).collect();
+        for days in [[0, 3], [0, 1], [2, 6]] {
+            let entries = vec![day(days[0], &all, 40, 1080), day(days[1], &all, 30, 1080)];
+            let exact = max_spacing(&entries);
+            assert!(first_choices_spacing(&entries) <= exact && exact <= spacing_bound(&entries));
         }
     }
 
