@@ -92,19 +92,21 @@ pub(crate) fn best_with(entries: &[Vec<Choice>], spacing: i64) -> Option<Best> {
     let mut order: Vec<usize> = (0..entries[0].len()).collect();
     order.sort_by_key(|&i| (entries[0][i].cost, i));
     let mut best: Option<(u64, usize)> = None;
+    let mut programme = Programme::new(entries, spacing);
     for i in order {
         let first = &entries[0][i];
         if best.is_some_and(|(cost, _)| u64::from(first.cost) + floor > cost) {
             break;
         }
-        let total = Programme::solve(entries, spacing, first).total(first);
+        programme.solve(first);
+        let total = programme.total(first);
         if total != NONE && best.is_none_or(|(cost, at)| total < cost || (total == cost && i < at))
         {
             best = Some((total, i));
         }
     }
     let (cost, first) = best?;
-    let programme = Programme::solve(entries, spacing, &entries[0][first]);
+    programme.solve(&entries[0][first]);
     Some(Best {
         spacing,
         cost,
@@ -199,42 +201,51 @@ struct Programme<'a> {
 }
 
 impl<'a> Programme<'a> {
-    fn solve(entries: &'a [Vec<Choice>], spacing: i64, first: &Choice) -> Self {
+    /// Tables sized for `entries`, filled by [`Programme::solve`].
+    fn new(entries: &'a [Vec<Choice>], spacing: i64) -> Self {
+        let suffix = entries
+            .iter()
+            .skip(1)
+            .map(|list| vec![(NONE, usize::MAX); list.len() + 1])
+            .collect();
+        Programme {
+            entries,
+            spacing,
+            suffix,
+        }
+    }
+
+    /// Fills the tables for the first session starting at `first`, reusing them.
+    fn solve(&mut self, first: &Choice) {
+        let (entries, spacing) = (self.entries, self.spacing);
         let n = entries.len();
-        let mut suffix: Vec<Vec<(u64, usize)>> = vec![Vec::new(); n.saturating_sub(1)];
         // The last session must end `spacing` before the first one comes round again.
         let deadline = first.start().saturating_add(WEEK).saturating_sub(spacing);
         for k in (1..n).rev() {
+            let (head, tail) = self.suffix.split_at_mut(k);
+            let minima = &mut head[k - 1];
             let list = &entries[k];
-            let values = list.iter().map(|y| {
+            minima[list.len()] = (NONE, usize::MAX);
+            for j in (0..list.len()).rev() {
+                let y = &list[j];
                 let rest = if k == n - 1 {
                     if y.end() <= deadline { 0 } else { NONE }
                 } else {
                     let next = &entries[k + 1];
                     let i = next.partition_point(|z| z.start() < y.end().saturating_add(spacing));
-                    suffix[k].get(i).map_or(NONE, |&(cost, _)| cost)
+                    tail[0].get(i).map_or(NONE, |&(cost, _)| cost)
                 };
-                if rest == NONE {
+                let value = if rest == NONE {
                     NONE
                 } else {
                     rest + u64::from(y.cost)
-                }
-            });
-            let values: Vec<u64> = values.collect();
-            let mut minima = vec![(NONE, usize::MAX); list.len() + 1];
-            for j in (0..list.len()).rev() {
-                minima[j] = if values[j] <= minima[j + 1].0 {
-                    (values[j], j)
+                };
+                minima[j] = if value <= minima[j + 1].0 {
+                    (value, j)
                 } else {
                     minima[j + 1]
                 };
             }
-            suffix[k - 1] = minima;
-        }
-        Programme {
-            entries,
-            spacing,
-            suffix,
         }
     }
 
