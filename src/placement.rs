@@ -3,8 +3,9 @@
 //! The order of SPEC §3 is lexicographic. Levels 2 and 3 depend only on each
 //! session's own slot, and a day's best slot class (heavy 24 h+, heavy, light) is
 //! best on both at once, so a choice of days fixes levels 1 to 4 outright. The search
-//! scores every choice of days on those, then searches start times, exhaustively with
-//! bounds that never cut off an optimum, only on the days that tie at the top.
+//! scores every choice of days on those; on the choices that tie at the top it finds
+//! level 5 exactly where an upper bound says the choice could still win or come
+//! second, and levels 6 and 7 where they can still decide (see `times`).
 
 use std::cmp::Reverse;
 use std::fmt;
