@@ -132,6 +132,16 @@ pub struct Plan {
     pub taper: bool,
 }
 
+impl Plan {
+    /// Every prescribed exercise of the week, session by session.
+    pub fn exercises(&self) -> impl Iterator<Item = &crate::prescription::Prescribed> {
+        self.sessions
+            .iter()
+            .filter_map(|s| s.workout.as_ref())
+            .flat_map(|w| &w.exercises)
+    }
+}
+
 /// `5 h 30 min`, `24 h`, `45 min`.
 pub fn duration(minutes: u32) -> String {
     match (minutes / 60, minutes % 60) {

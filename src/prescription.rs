@@ -123,13 +123,8 @@ pub fn prescribe_sessions(schedule: &Schedule, plan: &mut Plan, library: &Librar
 /// Warns when the week's sessions miss a muscle group or a session lacks single-leg work.
 fn check_coverage(plan: &mut Plan) {
     let trained: Vec<Muscle> = plan
-        .sessions
-        .iter()
-        .flat_map(|s| {
-            s.workout
-                .iter()
-                .flat_map(|w| w.exercises.iter().flat_map(|e| e.muscles.iter().copied()))
-        })
+        .exercises()
+        .flat_map(|e| e.muscles.iter().copied())
         .collect();
     for muscle in Muscle::ALL {
         if !trained.contains(muscle) {
@@ -354,12 +349,7 @@ mod tests {
         let (_, plan) = planned(&format!(
             "[lifts]\nback_squat = 100\nromanian_deadlift = {{ weight = 90, reps = 5 }}\n{TWO_HARD}"
         ));
-        let all: Vec<&Prescribed> = plan
-            .sessions
-            .iter()
-            .filter_map(|s| s.workout.as_ref())
-            .flat_map(|w| &w.exercises)
-            .collect();
+        let all: Vec<&Prescribed> = plan.exercises().collect();
         let squat = all
             .iter()
             .find(|e| e.name == "Back squat")

@@ -113,11 +113,8 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
         .map(|run| RunOut {
             day: run.day.key(),
             date: week.date(run.span.start).to_string(),
-            start: week.datetime(run.span.start, 0).format(STAMP).to_string(),
-            end: week
-                .datetime(run.span.start, run.span.minutes)
-                .format(STAMP)
-                .to_string(),
+            start: stamp(week, run.span.start, 0),
+            end: stamp(week, run.span.start, run.span.minutes),
             minutes: run.span.minutes,
             run_type: run.run_type,
             hard: run.hard,
@@ -162,11 +159,8 @@ fn sessions<'a>(week: &Week<'a>) -> Vec<SessionOut<'a>> {
         .map(|s| SessionOut {
             day: s.day.key(),
             date: week.date(s.span.start).to_string(),
-            start: week.datetime(s.span.start, 0).format(STAMP).to_string(),
-            end: week
-                .datetime(s.span.start, s.span.minutes)
-                .format(STAMP)
-                .to_string(),
+            start: stamp(week, s.span.start, 0),
+            end: stamp(week, s.span.start, s.span.minutes),
             minutes: s.span.minutes,
             kind: s.kind.name(),
             pinned: s.pinned,
@@ -247,6 +241,11 @@ pub fn write_block(schedule: &Schedule, block: &Block, out: &mut impl io::Write)
     };
     serde_json::to_writer_pretty(&mut *out, &output)?;
     writeln!(out)
+}
+
+/// `YYYY-MM-DDTHH:MM`, local wall-clock time, `minutes` after `time` in the week.
+fn stamp(week: &Week<'_>, time: crate::clock::WeekTime, minutes: u32) -> String {
+    week.datetime(time, minutes).format(STAMP).to_string()
 }
 
 /// Hours, to two decimals (a 15-minute grid gives exact quarters).
