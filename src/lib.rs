@@ -23,6 +23,7 @@ pub mod rules;
 pub mod schedule;
 mod suggest;
 pub mod template;
+pub mod zone;
 
 pub use placement::Infeasible;
 pub use plan::Plan;

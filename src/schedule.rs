@@ -16,6 +16,7 @@ use crate::lift::{LIFT_KEYS, Lift, Units, epley_one_rep_max};
 use crate::raw::{Entries, RawDay, RawEntry, RawEntryTable, RawLift, RawRunner, RawSchedule};
 use crate::rules::{self, RUN_TYPES, RunTypeRule};
 use crate::suggest;
+use crate::zone::Zone;
 
 /// The runner's training level, which decides exercise variants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +93,7 @@ pub struct Runner {
     /// Units of load.
     pub units: Units,
     /// IANA time zone, if given.
-    pub timezone: Option<chrono_tz::Tz>,
+    pub timezone: Option<Zone>,
     /// Weekly run minutes from which loads get lighter.
     pub high_volume_minutes: u32,
 }
@@ -379,9 +380,10 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
         None => None,
         Some(zone) => {
             let name = zone.get_ref();
-            let Ok(tz) = name.parse::<chrono_tz::Tz>() else {
-                let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
-                let help = suggest::hint(name, names).unwrap_or_else(|| ZONE_HELP.to_owned());
+            let Some(tz) = Zone::named(name) else {
+                let names: Vec<String> = Zone::names().collect();
+                let help = suggest::hint(name, names.iter().map(String::as_str))
+                    .unwrap_or_else(|| ZONE_HELP.to_owned());
                 return Err(
                     Diagnostic::new(format!("unknown time zone \"{name}\""), zone.span())
                         .with_help(Some(help)),

@@ -463,7 +463,11 @@ fn check_ics(
     // Each session's start is some event's start: floating local time without a
     // zone, the UTC instant with one (unless the local time is skipped or repeated
     // by a daylight-saving change, which the planner resolves its own way).
-    let zone: Option<Tz> = schedule.runner.timezone;
+    let zone: Option<Tz> = schedule
+        .runner
+        .timezone
+        .as_ref()
+        .map(|z| z.name().parse().expect("chrono-tz knows the zone"));
     let mut starts: Vec<&str> = lines
         .iter()
         .filter_map(|l| l.strip_prefix("DTSTART:"))

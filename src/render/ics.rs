@@ -12,8 +12,7 @@
 
 use std::io;
 
-use chrono::{DateTime, Duration, MappedLocalTime, NaiveDateTime, Offset, TimeZone, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 
 use crate::lift::Units;
 use crate::placement::describe_gap;
@@ -23,6 +22,7 @@ use crate::render::Week;
 use crate::rules::HEAVY_GAP_MIN;
 use crate::schedule::{Kind, Run};
 use crate::template::Role;
+use crate::zone::{Shift, Zone};
 
 /// Options of the iCalendar format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +65,7 @@ pub fn write_weeks(
             "a calendar needs at least one week",
         ));
     };
-    let zone = first.schedule.runner.timezone;
+    let zone = first.schedule.runner.timezone.as_ref();
     let name = match weeks.last() {
         Some(last) if weeks.len() > 1 => {
             format!("Strength block from {} to {}", first.monday, last.monday)
@@ -128,7 +128,7 @@ pub fn write_weeks(
 /// warnings. Empty without a zone, for an unknown zone, and in most weeks. The same
 /// sentences end the affected events' descriptions.
 pub fn dst_notes(week: &Week<'_>, options: &IcsOptions) -> Vec<String> {
-    let Some(zone) = week.schedule.runner.timezone else {
+    let Some(zone) = &week.schedule.runner.timezone else {
         return Vec::new();
     };
     events(week, options)
@@ -386,7 +386,7 @@ fn number(value: f64) -> String {
 /// `DTSTART` and `DTEND` values, and a note when the start had to be moved or chosen
 /// on a daylight-saving change. The end is the start plus the event's minutes, so an
 /// event keeps its length across a change.
-fn times(event: &Event, zone: Option<Tz>) -> (String, String, Option<String>) {
+fn times(event: &Event, zone: Option<&Zone>) -> (String, String, Option<String>) {
     let minutes = Duration::minutes(i64::from(event.minutes));
     match zone {
         None => (
@@ -395,8 +395,8 @@ fn times(event: &Event, zone: Option<Tz>) -> (String, String, Option<String>) {
             None,
         ),
         Some(zone) => {
-            let (start, note) = to_utc(zone, event.start);
-            let note = note.map(|change| change.describe(zone, event));
+            let (start, shift) = zone.to_utc(event.start);
+            let note = shift.map(|shift| describe(shift, zone, event));
             (
                 start.format(UTC_STAMP).to_string(),
                 (start + minutes).format(UTC_STAMP).to_string(),
@@ -406,65 +406,27 @@ fn times(event: &Event, zone: Option<Tz>) -> (String, String, Option<String>) {
     }
 }
 
-/// What happened to a local time on a daylight-saving change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Change {
-    /// The local time falls in a gap; the event moved forward to this local time.
-    Skipped(NaiveDateTime),
-    /// The local time happens twice; the first one was taken, at this UTC offset.
-    Repeated(chrono::FixedOffset),
-}
-
-impl Change {
-    fn describe(self, zone: Tz, event: &Event) -> String {
-        let at = event.start.format("%Y-%m-%d %H:%M");
-        match self {
-            Change::Skipped(moved) => {
-                let gap = (moved - event.start).num_minutes().max(0) as u32;
-                format!(
-                    "{at} does not exist in {} (the clocks go forward {}): the {} is moved to {}",
-                    zone.name(),
-                    duration(gap),
-                    event.what,
-                    moved.format("%H:%M"),
-                )
-            }
-            Change::Repeated(offset) => format!(
-                "{at} happens twice in {} (the clocks go back): the {} is set at the first \
-                 one, UTC{offset}",
+/// The sentence for an event whose local start was moved or chosen on a daylight-saving
+/// change.
+fn describe(shift: Shift, zone: &Zone, event: &Event) -> String {
+    let at = event.start.format("%Y-%m-%d %H:%M");
+    match shift {
+        Shift::Skipped(moved) => {
+            let gap = (moved - event.start).num_minutes().max(0) as u32;
+            format!(
+                "{at} does not exist in {} (the clocks go forward {}): the {} is moved to {}",
                 zone.name(),
+                duration(gap),
                 event.what,
-            ),
+                moved.format("%H:%M"),
+            )
         }
-    }
-}
-
-/// The UTC instant of a local wall-clock time in `zone`. A time in a spring-forward
-/// gap is read with the offset in force before the gap, which moves it forward by the
-/// gap's length; a time that happens twice is the earlier instant.
-fn to_utc(zone: Tz, local: NaiveDateTime) -> (DateTime<Utc>, Option<Change>) {
-    match zone.from_local_datetime(&local) {
-        MappedLocalTime::Single(t) => (t.with_timezone(&Utc), None),
-        MappedLocalTime::Ambiguous(earlier, _) => (
-            earlier.with_timezone(&Utc),
-            Some(Change::Repeated(earlier.offset().fix())),
+        Shift::Repeated(offset) => format!(
+            "{at} happens twice in {} (the clocks go back): the {} is set at the first \
+             one, UTC{offset}",
+            zone.name(),
+            event.what,
         ),
-        MappedLocalTime::None => {
-            // The first local minute after the gap: gaps are an hour or two, at most
-            // a day (Samoa skipped 30 December 2011).
-            let after_gap = (1..=2 * 24 * 60)
-                .map(|m| local + Duration::minutes(m))
-                .find_map(|t| zone.from_local_datetime(&t).earliest());
-            let offset = match after_gap {
-                Some(t) => zone
-                    .offset_from_utc_datetime(&(t.naive_utc() - Duration::seconds(1)))
-                    .fix(),
-                None => zone.offset_from_utc_datetime(&local).fix(),
-            };
-            let utc = Utc.from_utc_datetime(&(local - offset));
-            let moved = utc.with_timezone(&zone).naive_local();
-            (utc, Some(Change::Skipped(moved)))
-        }
     }
 }
 
@@ -586,8 +548,7 @@ mod tests {
         IcsOptions {
             include_runs: false,
             alarm_minutes: None,
-            dtstamp: Utc
-                .with_ymd_and_hms(2026, 11, 1, 12, 0, 0)
+            dtstamp: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 1, 12, 0, 0)
                 .single()
                 .expect("a valid instant"),
         }
@@ -609,10 +570,6 @@ mod tests {
         thu = { run = "tempo", at = "18:00" }
         sat = { run = "long", at = "08:00", minutes = 120 }
     "#;
-
-    fn local(text: &str) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("a local time")
-    }
 
     #[test]
     fn short_lines_are_not_folded() {
@@ -779,26 +736,6 @@ mod tests {
         // Summer time: two hours ahead of UTC.
         let summer = render(&schedule(text), "2026-06-01", &options());
         assert!(values(&summer, "DTSTART").contains(&"20260601T160000Z".to_owned()));
-    }
-
-    #[test]
-    fn a_time_in_the_spring_forward_gap_moves_forward_by_the_gap() {
-        let madrid = "Europe/Madrid".parse::<Tz>().expect("a zone");
-        let (utc, change) = to_utc(madrid, local("2026-03-29 02:30"));
-        assert_eq!(utc.format(UTC_STAMP).to_string(), "20260329T013000Z");
-        assert_eq!(change, Some(Change::Skipped(local("2026-03-29 03:30"))));
-        // Either side of the gap is an ordinary time.
-        assert_eq!(to_utc(madrid, local("2026-03-29 01:59")).1, None);
-        assert_eq!(to_utc(madrid, local("2026-03-29 03:00")).1, None);
-    }
-
-    #[test]
-    fn a_time_that_happens_twice_takes_the_earlier_instant() {
-        let madrid = "Europe/Madrid".parse::<Tz>().expect("a zone");
-        let (utc, change) = to_utc(madrid, local("2026-10-25 02:30"));
-        assert_eq!(utc.format(UTC_STAMP).to_string(), "20261025T003000Z");
-        let offset = chrono::FixedOffset::east_opt(2 * 3600).expect("an offset");
-        assert_eq!(change, Some(Change::Repeated(offset)));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::plan::{DayReason, Gap};
 use crate::prescription::Prescribed;
 use crate::render::Week;
 use crate::schedule::Schedule;
+use crate::zone::Zone;
 
 /// Bumped on any change that could break a script reading the output.
 const SCHEMA: u32 = 1;
@@ -138,7 +139,7 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
     let output = Output {
         schema: SCHEMA,
         week_of: monday.to_string(),
-        timezone: schedule.runner.timezone.map(|z| z.name()),
+        timezone: schedule.runner.timezone.as_ref().map(Zone::name),
         sessions_target: plan.target,
         session_minutes: schedule.runner.session_minutes,
         units: schedule.runner.units.name(),
@@ -231,7 +232,7 @@ pub fn write_block(schedule: &Schedule, block: &Block, out: &mut impl io::Write)
         .collect();
     let output = BlockOut {
         schema: SCHEMA,
-        timezone: schedule.runner.timezone.map(|z| z.name()),
+        timezone: schedule.runner.timezone.as_ref().map(Zone::name),
         units: schedule.runner.units.name(),
         race: block.race.map(|r| RaceOut {
             date: r.date.to_string(),
