@@ -1,8 +1,13 @@
 //! Session templates: the exercises of a heavy, power or light session, as data.
 //!
-//! Templates are TOML files under `plans/`, compiled into the binary; `--plans DIR`
-//! reads a coach's own with the same validation and the same error quality as
-//! schedule files. A [`Library`] holds one template per [`Role`].
+//! Templates are TOML files under `plans/`; `--plans DIR` reads a coach's own with the
+//! same validation and the same error quality as schedule files. A [`Library`] holds
+//! one template per [`Role`].
+//!
+//! The built-in templates are compiled into the binary as Rust values (`builtin.rs`),
+//! written from `plans/` by a test that fails whenever the two disagree. Parsing the
+//! TOML at every start cost about 730 000 instructions, a third of a whole
+//! `planner week` process (issue 6).
 
 use std::fmt;
 use std::ops::Range;
@@ -202,7 +207,12 @@ pub struct Library {
     templates: Vec<Template>,
 }
 
-/// The built-in templates, as (file name, text).
+// Generated code, laid out by its generator rather than by rustfmt.
+#[rustfmt::skip]
+mod builtin;
+
+/// The built-in templates, as (file name, text): what `builtin.rs` is written from.
+#[cfg(test)]
 const BUILTIN: [(&str, &str); 4] = [
     (
         "plans/heavy-squat.toml",
@@ -229,18 +239,13 @@ impl fmt::Display for TemplateError {
 impl std::error::Error for TemplateError {}
 
 impl Library {
-    /// The templates in `plans/`, compiled into the binary, parsed once. A test
-    /// proves they are valid; were they not, the library would be empty and sessions
-    /// would carry no exercises, rather than the program stopping.
+    /// The templates in `plans/`, compiled into the binary, built once.
     pub fn builtin() -> &'static Library {
         static BUILTIN_LIBRARY: OnceLock<Library> = OnceLock::new();
-        BUILTIN_LIBRARY.get_or_init(|| {
-            Self::parse_builtin().unwrap_or(Library {
-                templates: Vec::new(),
-            })
-        })
+        BUILTIN_LIBRARY.get_or_init(builtin::library)
     }
 
+    #[cfg(test)]
     fn parse_builtin() -> Result<Library, TemplateError> {
         Self::from_files(
             BUILTIN
@@ -614,6 +619,94 @@ fn names<T: Copy + fmt::Display>(all: &[T]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `builtin.rs` as written from `library`: every value as a Rust expression.
+    fn rust_code(library: &Library) -> String {
+        fn text(s: &str) -> String {
+            format!("{s:?}.to_owned()")
+        }
+        fn option<T>(value: &Option<T>, show: impl Fn(&T) -> String) -> String {
+            value
+                .as_ref()
+                .map_or("None".to_owned(), |v| format!("Some({})", show(v)))
+        }
+        let mut out = String::from(
+            "// @generated from plans/*.toml by `PLANNER_BLESS=1 cargo test builtin_code`.\n\
+             // Do not edit: edit plans/ and run that command. A test fails while they differ.\n\
+             \n\
+             use super::*;\n\
+             \n\
+             pub(super) fn library() -> Library {\n    \
+             Library {\n        \
+             templates: vec![\n",
+        );
+        for t in library.templates() {
+            out += "            Template {\n";
+            out += &format!("                role: Role::{:?},\n", t.role);
+            out += &format!("                title: {},\n", text(&t.title));
+            out += &format!("                warmup_minutes: {},\n", t.warmup_minutes);
+            out += "                exercises: vec![\n";
+            for e in &t.exercises {
+                let muscles: Vec<String> =
+                    e.muscles.iter().map(|m| format!("Muscle::{m:?}")).collect();
+                let dose = match e.dose {
+                    Dose::Reps(n) => format!("Dose::Reps({n})"),
+                    Dose::Seconds(n) => format!("Dose::Seconds({n})"),
+                };
+                let novice = option(&e.novice, |v| {
+                    format!(
+                        "Variant {{ name: {}, lift: {}, reps: {} }}",
+                        option(&v.name, |n| text(n)),
+                        option(&v.lift, |l| option(l, |k| format!("{k:?}"))),
+                        option(&v.reps, u32::to_string),
+                    )
+                });
+                let fields = [
+                    ("name", text(&e.name)),
+                    ("family", format!("Family::{:?}", e.family)),
+                    ("muscles", format!("vec![{}]", muscles.join(", "))),
+                    ("main", e.main.to_string()),
+                    ("single_leg", e.single_leg.to_string()),
+                    ("per_side", e.per_side.to_string()),
+                    ("optional", e.optional.to_string()),
+                    ("sets", e.sets.to_string()),
+                    ("dose", dose),
+                    ("rir", option(&e.rir, u32::to_string)),
+                    ("rest_seconds", e.rest_seconds.to_string()),
+                    ("lift", option(&e.lift, |k| format!("{k:?}"))),
+                    ("tempo", option(&e.tempo, |s| text(s))),
+                    ("cue", text(&e.cue)),
+                    ("novice", novice),
+                ];
+                out += "                    Exercise {\n";
+                for (field, value) in fields {
+                    out += &format!("                        {field}: {value},\n");
+                }
+                out += "                    },\n";
+            }
+            out += "                ],\n            },\n";
+        }
+        out += "        ],\n    }\n}\n";
+        out
+    }
+
+    #[test]
+    fn builtin_code_is_written_from_the_plans_folder() {
+        let parsed = Library::parse_builtin().unwrap_or_else(|e| panic!("{e}"));
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/template/builtin.rs");
+        let code = rust_code(&parsed);
+        if std::env::var_os("PLANNER_BLESS").is_some() {
+            std::fs::write(&path, &code).expect("writes src/template/builtin.rs");
+        }
+        let written = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            written == code,
+            "src/template/builtin.rs is not what plans/ gives; run \
+             `PLANNER_BLESS=1 cargo test builtin_code` and review the diff"
+        );
+        // And the compiled values are the parsed ones.
+        assert_eq!(Library::builtin(), &parsed);
+    }
 
     #[test]
     fn builtin_templates_are_valid_and_cover_every_role() {

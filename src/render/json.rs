@@ -148,8 +148,7 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
         days,
         warnings: &plan.warnings,
     };
-    serde_json::to_writer_pretty(&mut *out, &output)?;
-    writeln!(out)
+    write_pretty(&output, out)
 }
 
 /// Every session of the week as the schema gives it.
@@ -240,8 +239,15 @@ pub fn write_block(schedule: &Schedule, block: &Block, out: &mut impl io::Write)
         }),
         weeks,
     };
-    serde_json::to_writer_pretty(&mut *out, &output)?;
-    writeln!(out)
+    write_pretty(&output, out)
+}
+
+/// `value` as pretty-printed JSON and a newline, in one write: serde_json writes
+/// many small pieces, which cost twice as much through a writer as into a `Vec`.
+fn write_pretty(value: &impl Serialize, out: &mut impl io::Write) -> io::Result<()> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
+    bytes.push(b'\n');
+    out.write_all(&bytes)
 }
 
 /// `YYYY-MM-DDTHH:MM`, local wall-clock time, `minutes` after `time` in the week.
