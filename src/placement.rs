@@ -197,40 +197,43 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
         .map(|(s, _)| top_levels(s))
         .max()
         .unwrap_or_default();
+    // Each day's starts of its best class, and each pinned session's one start.
+    let day_choices: [Vec<Choice>; 7] = std::array::from_fn(|d| {
+        let best = slots[d].iter().map(|s| s.class).max().unwrap_or(0);
+        slots[d]
+            .iter()
+            .filter(|s| s.class == best)
+            .map(|s| Choice {
+                start: s.start.minutes(),
+                minutes,
+                cost: s.distance,
+            })
+            .collect()
+    });
+    let pinned_choices: Vec<Choice> = pinned
+        .iter()
+        .map(|p| Choice {
+            start: p.start.minutes(),
+            minutes: p.minutes,
+            cost: 0,
+        })
+        .collect();
     // The choices that tie at the top of levels 1 to 4, with an upper bound on level 5.
     let mut tied = Vec::new();
     for (i, (score, days)) in choices.iter_mut().enumerate() {
         if top_levels(score) == top {
-            let mut entries: Vec<(bool, Vec<Choice>)> = days
+            let mut entries: Vec<(bool, &[Choice])> = days
                 .iter()
-                .map(|d| {
-                    let day_slots = &slots[d.index()];
-                    let best = day_slots.iter().map(|s| s.class).max().unwrap_or(0);
-                    let list = day_slots
+                .map(|d| (true, day_choices[d.index()].as_slice()))
+                .chain(
+                    pinned_choices
                         .iter()
-                        .filter(|s| s.class == best)
-                        .map(|s| Choice {
-                            start: s.start.minutes(),
-                            minutes,
-                            cost: s.distance,
-                        })
-                        .collect();
-                    (true, list)
-                })
-                .chain(pinned.iter().map(|p| {
-                    (
-                        false,
-                        vec![Choice {
-                            start: p.start.minutes(),
-                            minutes: p.minutes,
-                            cost: 0,
-                        }],
-                    )
-                }))
+                        .map(|c| (false, std::slice::from_ref(c))),
+                )
                 .collect();
             entries.sort_by_key(|(_, list)| list.first().map(|c| c.start));
-            let (free, lists): (Vec<bool>, Vec<Vec<Choice>>) = entries.into_iter().unzip();
-            if lists.iter().any(Vec::is_empty) {
+            let (free, lists): (Vec<bool>, Vec<&[Choice]>) = entries.into_iter().unzip();
+            if lists.iter().any(|list| list.is_empty()) {
                 continue;
             }
             score.spacing = times::spacing_bound(&lists);
@@ -239,7 +242,8 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
     }
     // Exact level 5 from the highest bound down. Only the winner and the runner-up
     // matter; a choice whose bound is below the second-best exact value can be
-    // neither, and keeps its bound (below both) as its level-5 value.
+    // neither, and keeps its bound (below both) as its level-5 value. One whose
+    // exact value turns out below the second best is given one less than it.
     tied.sort_by_key(|(i, _, _)| Reverse(choices[*i].0.spacing));
     let mut top_two: [Option<i64>; 2] = [None, None];
     let mut pending = Vec::new();
@@ -248,7 +252,9 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
         if top_two[1].is_some_and(|second| bound < second) {
             continue;
         }
-        let Some(spacing) = times::spacing(&lists) else {
+        let second = top_two[1].unwrap_or(i64::MIN);
+        let Some(spacing) = times::spacing(&lists, second) else {
+            choices[i].0.spacing = second.saturating_sub(1);
             continue;
         };
         choices[i].0.spacing = spacing;
@@ -427,12 +433,16 @@ fn day_slots(day: Day, schedule: &Schedule, hard: &[&Run], busy: &[Span]) -> Vec
             if busy.iter().any(|b| b.overlaps(span)) {
                 return None;
             }
-            let (before, after) = gaps(span, hard);
-            let ideal = |g: Option<Gap>| g.is_none_or(|g| g.minutes >= HEAVY_GAP_IDEAL);
-            let class = match may_be_heavy(before, after) {
-                false => 0,
-                true if ideal(before) && ideal(after) => 2,
-                true => 1,
+            // The minutes to the nearest hard run either side, as in `gaps`.
+            let (mut before, mut after) = (u32::MAX, u32::MAX);
+            for run in hard.iter().filter(|r| !r.span.overlaps(span)) {
+                before = before.min(run.span.gap_to(span));
+                after = after.min(span.gap_to(run.span));
+            }
+            let class = match before.min(after) {
+                gap if gap < HEAVY_GAP_MIN => 0,
+                gap if gap < HEAVY_GAP_IDEAL => 1,
+                _ => 2,
             };
             let distance = t.abs_diff(runner.preferred_lift_time.minutes());
             Some(Slot {

@@ -55,24 +55,25 @@ pub(crate) struct Best {
 /// has no choice.
 #[cfg(test)]
 pub(crate) fn best(entries: &[Vec<Choice>]) -> Option<Best> {
-    best_with(entries, spacing(entries)?)
+    let entries: Vec<&[Choice]> = entries.iter().map(Vec::as_slice).collect();
+    best_with(&entries, spacing(&entries, i64::MIN)?)
 }
 
-/// Level 5 alone: the largest smallest gap, `None` if an entry has no choice.
-pub(crate) fn spacing(entries: &[Vec<Choice>]) -> Option<i64> {
-    if entries.iter().any(Vec::is_empty) {
+/// Level 5 alone: the largest smallest gap, if it is at least `at_least`; `None` if
+/// it is less or an entry has no choice.
+pub(crate) fn spacing(entries: &[&[Choice]], at_least: i64) -> Option<i64> {
+    if entries.iter().any(|list| list.is_empty()) {
         return None;
     }
-    Some(if entries.len() < 2 {
-        i64::MAX
-    } else {
-        max_spacing(entries)
-    })
+    if entries.len() < 2 {
+        return Some(i64::MAX);
+    }
+    max_spacing(entries, at_least)
 }
 
 /// Levels 6 and 7 given level 5's `spacing`.
-pub(crate) fn best_with(entries: &[Vec<Choice>], spacing: i64) -> Option<Best> {
-    if entries.iter().any(Vec::is_empty) {
+pub(crate) fn best_with(entries: &[&[Choice]], spacing: i64) -> Option<Best> {
+    if entries.iter().any(|list| list.is_empty()) {
         return None;
     }
     if entries.is_empty() {
@@ -82,31 +83,44 @@ pub(crate) fn best_with(entries: &[Vec<Choice>], spacing: i64) -> Option<Best> {
             picks: Vec::new(),
         });
     }
-    // Try the first session's starts cheapest first, and stop once even the rest's
-    // cheapest starts, taken without constraints, cannot reach the best total found.
-    // Ties go to the earliest start, as the order asks.
-    let floor: u64 = entries[1..]
+    // The first session's start matters to the rest of the cycle in two ways only:
+    // where the second session may start, and how many of the last session's starts
+    // end in time for it to come round again. Starts that agree on the second are
+    // solved together, once; a group is skipped when a lower bound on each of its
+    // totals cannot beat the best found. Ties go to the earliest start, as the order
+    // asks.
+    let bounds = Bounds::new(entries, spacing);
+    let mut firsts: Vec<First> = entries[0]
         .iter()
-        .map(|list| list.iter().map(|c| u64::from(c.cost)).min().unwrap_or(0))
-        .sum();
-    let mut order: Vec<usize> = (0..entries[0].len()).collect();
-    order.sort_by_key(|&i| (entries[0][i].cost, i));
+        .enumerate()
+        .map(|(i, first)| (bounds.in_time(first), bounds.total(first), i))
+        .filter(|&(_, bound, _)| bound != NONE)
+        .collect();
+    firsts.sort_unstable();
+    let mut groups: Vec<((u64, usize), &[First])> = firsts
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|group| {
+            let least = group.iter().map(|&(_, bound, i)| (bound, i)).min();
+            (least.unwrap_or((NONE, 0)), group)
+        })
+        .collect();
+    groups.sort_unstable_by_key(|&(least, _)| least);
     let mut best: Option<(u64, usize)> = None;
     let mut programme = Programme::new(entries, spacing);
-    for i in order {
-        let first = &entries[0][i];
-        if best.is_some_and(|(cost, _)| u64::from(first.cost) + floor > cost) {
+    for (least, group) in groups {
+        if best.is_some_and(|best| least > best) {
             break;
         }
-        programme.solve(first);
-        let total = programme.total(first);
-        if total != NONE && best.is_none_or(|(cost, at)| total < cost || (total == cost && i < at))
-        {
-            best = Some((total, i));
+        programme.solve(group[0].0);
+        for &(_, _, i) in group {
+            let total = programme.total(&entries[0][i]);
+            if total != NONE && best.is_none_or(|best| (total, i) < best) {
+                best = Some((total, i));
+            }
         }
     }
     let (cost, first) = best?;
-    programme.solve(&entries[0][first]);
+    programme.solve(bounds.in_time(&entries[0][first]));
     Some(Best {
         spacing,
         cost,
@@ -114,8 +128,13 @@ pub(crate) fn best_with(entries: &[Vec<Choice>], spacing: i64) -> Option<Best> {
     })
 }
 
-/// The largest smallest gap between neighbouring sessions around the week.
-fn max_spacing(entries: &[Vec<Choice>]) -> i64 {
+/// A start of the first entry: how many of the last entry's starts end in time for
+/// it, a lower bound on its total, and its index.
+type First = (usize, u64, usize);
+
+/// The largest smallest gap between neighbouring sessions around the week, if it is
+/// at least `at_least`. Entries must be non-empty.
+fn max_spacing(entries: &[&[Choice]], at_least: i64) -> Option<i64> {
     // Walk the cycle from the entry with the fewest choices: the walk is tried once
     // per choice of the first entry. Entries before it come round a week later.
     let start = (0..entries.len())
@@ -124,16 +143,24 @@ fn max_spacing(entries: &[Vec<Choice>]) -> i64 {
     let cycle: Vec<(&[Choice], i64)> = (0..entries.len())
         .map(|k| {
             let i = (start + k) % entries.len();
-            (entries[i].as_slice(), if i < start { WEEK } else { 0 })
+            (entries[i], if i < start { WEEK } else { 0 })
         })
         .collect();
-    let feasible = |gap: i64| {
+    // Whether some assignment keeps every gap at least `gap`: for each start of the
+    // first entry, a greedy walk that takes the earliest start keeping the gap (which
+    // never hurts what follows). A later first start moves every step of the walk
+    // later or leaves it, so each entry's position only moves forward: one pass.
+    let mut at = vec![0; cycle.len()];
+    let mut feasible = |gap: i64| {
+        at.fill(0);
         let (first, offset) = cycle[0];
         first.iter().any(|x| {
             let mut end = x.end() + offset;
-            for &(list, offset) in &cycle[1..] {
-                let i = list.partition_point(|c| c.start() + offset < end + gap);
-                let Some(next) = list.get(i) else {
+            for (&(list, offset), i) in cycle[1..].iter().zip(&mut at[1..]) {
+                while list.get(*i).is_some_and(|c| c.start() + offset < end + gap) {
+                    *i += 1;
+                }
+                let Some(next) = list.get(*i) else {
                     return false;
                 };
                 end = next.end() + offset;
@@ -144,6 +171,12 @@ fn max_spacing(entries: &[Vec<Choice>]) -> i64 {
     // The gaps of one assignment (each entry's first choice) are feasible; one more
     // than the upper bound never is. Find the largest feasible gap in between.
     let (mut lo, mut hi) = (first_choices_spacing(entries), spacing_bound(entries) + 1);
+    if at_least > lo {
+        if at_least >= hi || !feasible(at_least) {
+            return None;
+        }
+        lo = at_least;
+    }
     while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2;
         if feasible(mid) {
@@ -152,12 +185,12 @@ fn max_spacing(entries: &[Vec<Choice>]) -> i64 {
             hi = mid;
         }
     }
-    lo
+    Some(lo)
 }
 
 /// The smallest gap when every entry takes its first choice: a level-5 value that
 /// some assignment reaches. Entries must be non-empty.
-fn first_choices_spacing(entries: &[Vec<Choice>]) -> i64 {
+fn first_choices_spacing(entries: &[&[Choice]]) -> i64 {
     let n = entries.len();
     (0..n)
         .map(|i| {
@@ -171,7 +204,7 @@ fn first_choices_spacing(entries: &[Vec<Choice>]) -> i64 {
 /// An upper bound on level 5: between neighbours on the cycle, no gap can be more
 /// than from the earliest end of one to the latest start of the next. `i64::MAX`
 /// for fewer than two entries; entries must be non-empty.
-pub(crate) fn spacing_bound(entries: &[Vec<Choice>]) -> i64 {
+pub(crate) fn spacing_bound(entries: &[&[Choice]]) -> i64 {
     let n = entries.len();
     if n < 2 {
         return i64::MAX;
@@ -190,10 +223,95 @@ pub(crate) fn spacing_bound(entries: &[Vec<Choice>]) -> i64 {
         .unwrap_or(i64::MAX)
 }
 
-/// Levels 6 and 7 with the first entry's start fixed: for each later entry, the
-/// cheapest way to finish the cycle from each of its choices, as suffix minima.
+/// Lower bounds on level 6 for each start of the first entry, from the constraints on
+/// its two neighbours alone: the second entry starts `spacing` after it ends, the last
+/// ends `spacing` before it comes round again, and every other entry takes its
+/// cheapest start.
+struct Bounds<'a> {
+    entries: &'a [&'a [Choice]],
+    spacing: i64,
+    /// `after[j]`: the cheapest of the second entry's choices `j..`.
+    after: Vec<u64>,
+    /// `before[j]`: the cheapest of the last entry's choices `..j`.
+    before: Vec<u64>,
+    /// The cheapest starts of the entries in between, summed.
+    middle: u64,
+}
+
+impl<'a> Bounds<'a> {
+    fn new(entries: &'a [&'a [Choice]], spacing: i64) -> Self {
+        let cost = |c: &Choice| u64::from(c.cost);
+        let (mut after, mut before, mut middle) = (Vec::new(), Vec::new(), 0);
+        if let [_, second, rest @ ..] = entries {
+            after = vec![NONE; second.len() + 1];
+            for (j, c) in second.iter().enumerate().rev() {
+                after[j] = after[j + 1].min(cost(c));
+            }
+            let last = rest.last().unwrap_or(second);
+            before = vec![NONE; last.len() + 1];
+            for (j, c) in last.iter().enumerate() {
+                before[j + 1] = before[j].min(cost(c));
+            }
+            let between = rest.len().saturating_sub(1);
+            middle = rest[..between]
+                .iter()
+                .map(|list| list.iter().map(cost).min().unwrap_or(0))
+                .sum();
+        }
+        Bounds {
+            entries,
+            spacing,
+            after,
+            before,
+            middle,
+        }
+    }
+
+    /// How many of the last entry's starts end `spacing` before `first` comes round
+    /// again (zero for a lone entry).
+    fn in_time(&self, first: &Choice) -> usize {
+        match self.entries {
+            [_, .., last] => {
+                let deadline = first
+                    .start()
+                    .saturating_add(WEEK)
+                    .saturating_sub(self.spacing);
+                last.partition_point(|z| z.end() <= deadline)
+            }
+            _ => 0,
+        }
+    }
+
+    /// A lower bound on the cheapest cycle from `first`, or `NONE` when a neighbour
+    /// has no start left.
+    fn total(&self, first: &Choice) -> u64 {
+        let [_, second, rest @ ..] = self.entries else {
+            return u64::from(first.cost);
+        };
+        let from = second.partition_point(|z| z.start() < first.end().saturating_add(self.spacing));
+        let until = self.in_time(first);
+        if rest.is_empty() && from >= until {
+            // One entry is both neighbours: its window is empty.
+            return NONE;
+        }
+        let (after, before) = (self.after[from], self.before[until]);
+        if after == NONE || before == NONE {
+            return NONE;
+        }
+        let neighbours = if rest.is_empty() {
+            after.max(before)
+        } else {
+            after + before
+        };
+        u64::from(first.cost) + neighbours + self.middle
+    }
+}
+
+/// Levels 6 and 7 with the last entry's starts limited by the first's: for each later
+/// entry, the cheapest way to finish the cycle from each of its choices, as suffix
+/// minima.
 struct Programme<'a> {
-    entries: &'a [Vec<Choice>],
+    entries: &'a [&'a [Choice]],
     spacing: i64,
     /// `suffix[k][j]`: the cheapest finish (cost, index) among choices `j..` of entry
     /// `k + 1`, earliest index on ties.
@@ -202,7 +320,7 @@ struct Programme<'a> {
 
 impl<'a> Programme<'a> {
     /// Tables sized for `entries`, filled by [`Programme::solve`].
-    fn new(entries: &'a [Vec<Choice>], spacing: i64) -> Self {
+    fn new(entries: &'a [&'a [Choice]], spacing: i64) -> Self {
         let suffix = entries
             .iter()
             .skip(1)
@@ -215,12 +333,12 @@ impl<'a> Programme<'a> {
         }
     }
 
-    /// Fills the tables for the first session starting at `first`, reusing them.
-    fn solve(&mut self, first: &Choice) {
+    /// Fills the tables, reusing them, for a first session that leaves the last
+    /// session its first `in_time` starts: those that end `spacing` before the first
+    /// session comes round again.
+    fn solve(&mut self, in_time: usize) {
         let (entries, spacing) = (self.entries, self.spacing);
         let n = entries.len();
-        // The last session must end `spacing` before the first one comes round again.
-        let deadline = first.start().saturating_add(WEEK).saturating_sub(spacing);
         for k in (1..n).rev() {
             let (head, tail) = self.suffix.split_at_mut(k);
             let minima = &mut head[k - 1];
@@ -229,7 +347,7 @@ impl<'a> Programme<'a> {
             for j in (0..list.len()).rev() {
                 let y = &list[j];
                 let rest = if k == n - 1 {
-                    if y.end() <= deadline { 0 } else { NONE }
+                    if j < in_time { 0 } else { NONE }
                 } else {
                     let next = &entries[k + 1];
                     let i = next.partition_point(|z| z.start() < y.end().saturating_add(spacing));
@@ -357,8 +475,9 @@ mod tests {
     fn the_bounds_hold_the_exact_spacing() {
         let all: Vec<u32> = (24..=80).map(|q| q * 15).collect();
         for days in [[0, 3], [0, 1], [2, 6]] {
-            let entries = vec![day(days[0], &all, 40, 1080), day(days[1], &all, 30, 1080)];
-            let exact = max_spacing(&entries);
+            let entries = [day(days[0], &all, 40, 1080), day(days[1], &all, 30, 1080)];
+            let entries = [entries[0].as_slice(), entries[1].as_slice()];
+            let exact = max_spacing(&entries, i64::MIN).expect("a spacing");
             assert!(first_choices_spacing(&entries) <= exact && exact <= spacing_bound(&entries));
         }
     }
