@@ -200,15 +200,13 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
     // Each day's starts of its best class, and each pinned session's one start.
     let day_choices: [Vec<Choice>; 7] = std::array::from_fn(|d| {
         let best = slots[d].iter().map(|s| s.class).max().unwrap_or(0);
-        slots[d]
-            .iter()
-            .filter(|s| s.class == best)
-            .map(|s| Choice {
-                start: s.start.minutes(),
-                minutes,
-                cost: s.distance,
-            })
-            .collect()
+        let mut list = Vec::with_capacity(slots[d].len());
+        list.extend(slots[d].iter().filter(|s| s.class == best).map(|s| Choice {
+            start: s.start.minutes(),
+            minutes,
+            cost: s.distance,
+        }));
+        list
     });
     let pinned_choices: Vec<Choice> = pinned
         .iter()
@@ -423,35 +421,45 @@ fn day_slots(day: Day, schedule: &Schedule, hard: &[&Run], busy: &[Span]) -> Vec
     let minutes = runner.session_minutes;
     let first = runner.window_start.minutes().div_ceil(START_GRID) * START_GRID;
     let last = runner.window_end.minutes().saturating_sub(minutes);
-    (first..=last)
-        .step_by(START_GRID as usize)
-        .filter_map(|t| {
-            let span = Span {
-                start: WeekTime::at(day, TimeOfDay::wrapping(t)),
-                minutes,
-            };
-            if busy.iter().any(|b| b.overlaps(span)) {
-                return None;
-            }
-            // The minutes to the nearest hard run either side, as in `gaps`.
-            let (mut before, mut after) = (u32::MAX, u32::MAX);
-            for run in hard.iter().filter(|r| !r.span.overlaps(span)) {
-                before = before.min(run.span.gap_to(span));
-                after = after.min(span.gap_to(run.span));
-            }
-            let class = match before.min(after) {
-                gap if gap < HEAVY_GAP_MIN => 0,
-                gap if gap < HEAVY_GAP_IDEAL => 1,
-                _ => 2,
-            };
-            let distance = t.abs_diff(runner.preferred_lift_time.minutes());
-            Some(Slot {
-                start: span.start,
-                class,
-                distance,
-            })
+    // Only what overlaps the day's window can clash with a start in it.
+    let window = Span {
+        start: WeekTime::at(day, TimeOfDay::wrapping(first)),
+        minutes: (last + minutes).saturating_sub(first),
+    };
+    let busy: Vec<Span> = busy
+        .iter()
+        .copied()
+        .filter(|b| b.overlaps(window))
+        .collect();
+    let starts = (first..=last).step_by(START_GRID as usize);
+    let mut slots = Vec::with_capacity(starts.size_hint().0);
+    slots.extend(starts.filter_map(|t| {
+        let span = Span {
+            start: WeekTime::at(day, TimeOfDay::wrapping(t)),
+            minutes,
+        };
+        if busy.iter().any(|b| b.overlaps(span)) {
+            return None;
+        }
+        // The minutes to the nearest hard run either side, as in `gaps`.
+        let (mut before, mut after) = (u32::MAX, u32::MAX);
+        for run in hard.iter().filter(|r| !r.span.overlaps(span)) {
+            before = before.min(run.span.gap_to(span));
+            after = after.min(span.gap_to(run.span));
+        }
+        let class = match before.min(after) {
+            gap if gap < HEAVY_GAP_MIN => 0,
+            gap if gap < HEAVY_GAP_IDEAL => 1,
+            _ => 2,
+        };
+        let distance = t.abs_diff(runner.preferred_lift_time.minutes());
+        Some(Slot {
+            start: span.start,
+            class,
+            distance,
         })
-        .collect()
+    }));
+    slots
 }
 
 /// Why a planned session starts when it does, naming the level of the order that
@@ -512,18 +520,18 @@ fn consecutive_pairs(days: &[Day]) -> usize {
     pairs
 }
 
-/// Every way to choose `k` of `days`, in order.
+/// Every way to choose `k` of `days`, in order (`days` holds at most the week's seven).
 fn subsets(days: &[Day], k: usize) -> Vec<Vec<Day>> {
-    if k == 0 {
-        return vec![Vec::new()];
-    }
-    let mut out = Vec::new();
-    for (i, &day) in days.iter().enumerate() {
-        for mut rest in subsets(&days[i + 1..], k - 1) {
-            rest.insert(0, day);
-            out.push(rest);
-        }
-    }
+    let n = days.len().min(Day::ALL.len());
+    let mut out: Vec<Vec<Day>> = (0u32..1 << n)
+        .filter(|mask| mask.count_ones() as usize == k)
+        .map(|mask| {
+            let mut days_in = Vec::with_capacity(k);
+            days_in.extend((0..n).filter(|i| mask & 1 << i != 0).map(|i| days[i]));
+            days_in
+        })
+        .collect();
+    out.sort_unstable();
     out
 }
 

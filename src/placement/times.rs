@@ -83,19 +83,25 @@ pub(crate) fn best_with(entries: &[&[Choice]], spacing: i64) -> Option<Best> {
             picks: Vec::new(),
         });
     }
+    if let [first, second] = entries {
+        return two_best(first, second, spacing);
+    }
     // The first session's start matters to the rest of the cycle in two ways only:
     // where the second session may start, and how many of the last session's starts
     // end in time for it to come round again. Starts that agree on the second are
     // solved together, once; a group is skipped when a lower bound on each of its
     // totals cannot beat the best found. Ties go to the earliest start, as the order
     // asks.
-    let bounds = Bounds::new(entries, spacing);
-    let mut firsts: Vec<First> = entries[0]
-        .iter()
-        .enumerate()
-        .map(|(i, first)| (bounds.in_time(first), bounds.total(first), i))
-        .filter(|&(_, bound, _)| bound != NONE)
-        .collect();
+    let bounds = Bounds::new(entries);
+    let mut window = Window::default();
+    let mut firsts: Vec<First> = Vec::with_capacity(entries[0].len());
+    for (i, first) in entries[0].iter().enumerate() {
+        let (from, until) = window.advance(entries, spacing, first);
+        let bound = bounds.total(first, from, until);
+        if bound != NONE {
+            firsts.push((until, bound, i));
+        }
+    }
     firsts.sort_unstable();
     let mut groups: Vec<((u64, usize), &[First])> = firsts
         .chunk_by(|a, b| a.0 == b.0)
@@ -120,7 +126,11 @@ pub(crate) fn best_with(entries: &[&[Choice]], spacing: i64) -> Option<Best> {
         }
     }
     let (cost, first) = best?;
-    programme.solve(bounds.in_time(&entries[0][first]));
+    let until = firsts
+        .iter()
+        .find(|&&(_, _, i)| i == first)
+        .map_or(0, |f| f.0);
+    programme.solve(until);
     Some(Best {
         spacing,
         cost,
@@ -132,9 +142,78 @@ pub(crate) fn best_with(entries: &[&[Choice]], spacing: i64) -> Option<Best> {
 /// it, a lower bound on its total, and its index.
 type First = (usize, u64, usize);
 
+/// For the first entry's starts in order: the first start of the second entry that
+/// keeps the gap after it, and how many of the last entry's starts end in time for
+/// it. Both only move forward as the first start does.
+#[derive(Debug, Default)]
+struct Window {
+    from: usize,
+    until: usize,
+}
+
+impl Window {
+    fn advance(&mut self, entries: &[&[Choice]], spacing: i64, first: &Choice) -> (usize, usize) {
+        if let [_, second, rest @ ..] = entries {
+            let last = rest.last().unwrap_or(second);
+            let earliest = first.end().saturating_add(spacing);
+            while second.get(self.from).is_some_and(|z| z.start() < earliest) {
+                self.from += 1;
+            }
+            let deadline = first.start().saturating_add(WEEK).saturating_sub(spacing);
+            while last.get(self.until).is_some_and(|z| z.end() <= deadline) {
+                self.until += 1;
+            }
+        }
+        (self.from, self.until)
+    }
+}
+
+/// Levels 6 and 7 for a cycle of two, directly: for each start of the first entry the
+/// second's allowed starts are a window that only moves forward, so the cheapest in
+/// it (the earliest on ties) comes from a queue of candidates kept in one pass.
+fn two_best(first: &[Choice], second: &[Choice], spacing: i64) -> Option<Best> {
+    let mut window = Window::default();
+    // Indices into `second` whose costs increase from front to back: the front is the
+    // cheapest in the window, and the earliest of equals.
+    let mut queue = std::collections::VecDeque::with_capacity(second.len());
+    let mut pushed = 0;
+    let mut best: Option<(u64, usize, usize)> = None;
+    for (i, x) in first.iter().enumerate() {
+        let (from, until) = window.advance(&[first, second], spacing, x);
+        while pushed < until {
+            let cost = second[pushed].cost;
+            while queue.back().is_some_and(|&j: &usize| second[j].cost > cost) {
+                queue.pop_back();
+            }
+            queue.push_back(pushed);
+            pushed += 1;
+        }
+        while queue.front().is_some_and(|&j| j < from) {
+            queue.pop_front();
+        }
+        let Some(&j) = queue.front() else {
+            continue;
+        };
+        let total = u64::from(x.cost) + u64::from(second[j].cost);
+        if best.is_none_or(|(cost, at, _)| (total, i) < (cost, at)) {
+            best = Some((total, i, j));
+        }
+    }
+    let (cost, i, j) = best?;
+    Some(Best {
+        spacing,
+        cost,
+        picks: vec![i, j],
+    })
+}
+
 /// The largest smallest gap between neighbouring sessions around the week, if it is
 /// at least `at_least`. Entries must be non-empty.
 fn max_spacing(entries: &[&[Choice]], at_least: i64) -> Option<i64> {
+    if let [first, second] = entries {
+        let spacing = two_spacing(first, second);
+        return (spacing >= at_least).then_some(spacing);
+    }
     // Walk the cycle from the entry with the fewest choices: the walk is tried once
     // per choice of the first entry. Entries before it come round a week later.
     let start = (0..entries.len())
@@ -188,6 +267,28 @@ fn max_spacing(entries: &[&[Choice]], at_least: i64) -> Option<i64> {
     Some(lo)
 }
 
+/// [`max_spacing`] for a cycle of two, directly. For a start `x` of the first entry
+/// the gap forward to `y` grows with `y` and the gap back round the week shrinks, so
+/// the best `y` is either side of where they cross; a later `x` crosses later.
+fn two_spacing(first: &[Choice], second: &[Choice]) -> i64 {
+    let mut best = i64::MIN;
+    let mut j = 0;
+    for x in first {
+        let back = |y: &Choice| x.start() + WEEK - y.end();
+        while second.get(j).is_some_and(|y| y.start() - x.end() < back(y)) {
+            j += 1;
+        }
+        for y in [j.checked_sub(1), Some(j)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| second.get(k))
+        {
+            best = best.max((y.start() - x.end()).min(back(y)));
+        }
+    }
+    best
+}
+
 /// The smallest gap when every entry takes its first choice: a level-5 value that
 /// some assignment reaches. Entries must be non-empty.
 fn first_choices_spacing(entries: &[&[Choice]]) -> i64 {
@@ -223,13 +324,12 @@ pub(crate) fn spacing_bound(entries: &[&[Choice]]) -> i64 {
         .unwrap_or(i64::MAX)
 }
 
-/// Lower bounds on level 6 for each start of the first entry, from the constraints on
-/// its two neighbours alone: the second entry starts `spacing` after it ends, the last
-/// ends `spacing` before it comes round again, and every other entry takes its
-/// cheapest start.
+/// Lower bounds on level 6 for each start of the first entry of a cycle of three or
+/// more, from the constraints on its two neighbours alone: the second entry starts
+/// `spacing` after it ends, the last ends `spacing` before it comes round again, and
+/// every entry in between takes its cheapest start.
 struct Bounds<'a> {
     entries: &'a [&'a [Choice]],
-    spacing: i64,
     /// `after[j]`: the cheapest of the second entry's choices `j..`.
     after: Vec<u64>,
     /// `before[j]`: the cheapest of the last entry's choices `..j`.
@@ -239,71 +339,42 @@ struct Bounds<'a> {
 }
 
 impl<'a> Bounds<'a> {
-    fn new(entries: &'a [&'a [Choice]], spacing: i64) -> Self {
+    fn new(entries: &'a [&'a [Choice]]) -> Self {
         let cost = |c: &Choice| u64::from(c.cost);
         let (mut after, mut before, mut middle) = (Vec::new(), Vec::new(), 0);
-        if let [_, second, rest @ ..] = entries {
+        if let [_, second, between @ .., last] = entries {
             after = vec![NONE; second.len() + 1];
             for (j, c) in second.iter().enumerate().rev() {
                 after[j] = after[j + 1].min(cost(c));
             }
-            let last = rest.last().unwrap_or(second);
             before = vec![NONE; last.len() + 1];
             for (j, c) in last.iter().enumerate() {
                 before[j + 1] = before[j].min(cost(c));
             }
-            let between = rest.len().saturating_sub(1);
-            middle = rest[..between]
+            middle = between
                 .iter()
                 .map(|list| list.iter().map(cost).min().unwrap_or(0))
                 .sum();
         }
         Bounds {
             entries,
-            spacing,
             after,
             before,
             middle,
         }
     }
 
-    /// How many of the last entry's starts end `spacing` before `first` comes round
-    /// again (zero for a lone entry).
-    fn in_time(&self, first: &Choice) -> usize {
-        match self.entries {
-            [_, .., last] => {
-                let deadline = first
-                    .start()
-                    .saturating_add(WEEK)
-                    .saturating_sub(self.spacing);
-                last.partition_point(|z| z.end() <= deadline)
-            }
-            _ => 0,
-        }
-    }
-
     /// A lower bound on the cheapest cycle from `first`, or `NONE` when a neighbour
-    /// has no start left.
-    fn total(&self, first: &Choice) -> u64 {
-        let [_, second, rest @ ..] = self.entries else {
+    /// has no start left; `from` and `until` are as [`Window::advance`] gives them.
+    fn total(&self, first: &Choice, from: usize, until: usize) -> u64 {
+        if self.entries.len() < 3 {
             return u64::from(first.cost);
-        };
-        let from = second.partition_point(|z| z.start() < first.end().saturating_add(self.spacing));
-        let until = self.in_time(first);
-        if rest.is_empty() && from >= until {
-            // One entry is both neighbours: its window is empty.
-            return NONE;
         }
         let (after, before) = (self.after[from], self.before[until]);
         if after == NONE || before == NONE {
             return NONE;
         }
-        let neighbours = if rest.is_empty() {
-            after.max(before)
-        } else {
-            after + before
-        };
-        u64::from(first.cost) + neighbours + self.middle
+        u64::from(first.cost) + after + before + self.middle
     }
 }
 
