@@ -40,7 +40,8 @@ const FEASIBLE: &[&str] = &[
     "marathoner",
 ];
 
-/// The built-in session templates, parsed once per process by `Library::builtin`.
+/// The built-in session templates as text. The binary holds them as compiled values;
+/// parsing is what `--plans DIR` pays for a coach's own, at every run.
 const TEMPLATES: &[(&str, &str)] = &[
     ("heavy-squat", include_str!("../plans/heavy-squat.toml")),
     ("heavy-hinge", include_str!("../plans/heavy-hinge.toml")),
@@ -90,7 +91,8 @@ fn parse_schedule(bencher: Bencher, name: &str) {
 /// `plan_week`: placement (the exact search) and prescription, schedule parsed once.
 #[divan::bench(args = names())]
 fn plan(bencher: Bencher, name: &str) {
-    // Parse the templates before timing, as every run after the first in a process.
+    // Build the template library before timing, as every run after the first in a
+    // process finds it built.
     let _ = planner::template::Library::builtin();
     let schedule = parse(example(name));
     bencher.bench(|| plan_week(black_box(&schedule)));
@@ -226,7 +228,7 @@ fn block_104_weeks(bencher: Bencher, name: &str) {
     });
 }
 
-/// Parsing one built-in session template: paid once per process, on the first plan.
+/// Parsing one session template, as `--plans DIR` does for each file.
 #[divan::bench(args = TEMPLATES.iter().map(|(name, _)| *name))]
 fn parse_template(bencher: Bencher, name: &str) {
     let text = TEMPLATES

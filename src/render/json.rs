@@ -239,11 +239,14 @@ pub fn write_block(schedule: &Schedule, block: &Block, out: &mut impl io::Write)
         }),
         weeks,
     };
-    write_pretty(&output, out)
+    // A block's JSON runs to megabytes: written as it is made, not held twice.
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    writeln!(out)
 }
 
 /// `value` as pretty-printed JSON and a newline, in one write: serde_json writes
-/// many small pieces, which cost twice as much through a writer as into a `Vec`.
+/// many small pieces, which cost twice as much through a writer as into a `Vec`. For
+/// a week's few kilobytes.
 fn write_pretty(value: &impl Serialize, out: &mut impl io::Write) -> io::Result<()> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
