@@ -4,10 +4,13 @@
 //! another around the week in day order, so the smallest gap between two sessions is
 //! the smallest gap between neighbours on that cycle. Level 5 is then a max-min over a
 //! cycle: a binary search on the gap, each step a greedy walk that takes the earliest
-//! start that keeps the gap (which never hurts what follows). Levels 6 and 7 are a
-//! dynamic programme over the cycle with that gap as a constraint, taking the earliest
-//! start on every tie. Both are exact and run in time linear in the choices per day
-//! (times the first day's choices and the log of a week's minutes).
+//! start that keeps the gap (which never hurts what follows) and moves only forward.
+//! Levels 6 and 7 are a dynamic programme over the cycle with that gap as a
+//! constraint, taking the earliest start on every tie; it runs once per group of
+//! first starts that leave the last session the same starts, and not for groups a
+//! lower bound rules out. A cycle of two, the usual week, has both levels in one pass
+//! each. All of it is exact: the unit tests below and `tests/properties.rs` compare
+//! it with exhaustive search.
 
 use crate::rules::WEEK_MINUTES;
 
