@@ -24,13 +24,14 @@ block=50
 [[ -f $file ]] || { echo "no such example: $file" >&2; exit 2; }
 
 cargo build --release --locked --quiet
-builds=(target/release/planner)
+target_dir=${CARGO_TARGET_DIR:-target}
+builds=("$target_dir/release/planner")
 names=("default build")
 host=$(rustc -vV | sed -n 's/^host: //p')
 if [[ $host == *-linux-gnu ]]; then
   RUSTFLAGS="-C target-feature=+crt-static" \
     cargo build --release --locked --quiet --target "$host"
-  builds+=("target/$host/release/planner")
+  builds+=("$target_dir/$host/release/planner")
   names+=("static build")
 fi
 cat=$(command -v cat)

@@ -9,7 +9,7 @@ use std::fmt;
 use std::io;
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use clap::CommandFactory;
 
 use crate::block::{BlockError, BlockOptions, plan_block};
@@ -166,6 +166,22 @@ fn setup(path: &Path, options: &PlanArgs, context: Context) -> Result<Setup, Fai
     })
 }
 
+/// Refuses `weeks` weeks from `monday` unless every day is one the formats can write.
+fn within_days(monday: NaiveDate, weeks: usize) -> Result<(), Failure> {
+    let days = u64::try_from(weeks).unwrap_or(u64::MAX).saturating_mul(7);
+    let last = monday.checked_add_days(Days::new(days.saturating_sub(1)));
+    match last {
+        Some(last) if render::DAYS.contains(&monday) && render::DAYS.contains(&last) => Ok(()),
+        _ => Err(Failure::Input(format!(
+            "the plan would run from {monday} to {}, but planner writes dates from {} to {} \
+             only",
+            last.map_or("later".to_owned(), |d| d.to_string()),
+            render::DAYS.start(),
+            render::DAYS.end()
+        ))),
+    }
+}
+
 /// Daylight-saving notes of a calendar, as warnings on standard error.
 fn warn_dst(format: Format, notes: impl FnOnce() -> Vec<String>) {
     if format == Format::Ics {
@@ -186,6 +202,7 @@ fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
         text,
         ics,
     } = setup(&args.schedule, options, context)?;
+    within_days(monday, 1)?;
     let plan = crate::plan_week_with(&schedule, &library)
         .map_err(|e| Failure::Infeasible(e.to_string()))?;
     let week = Week {
@@ -223,6 +240,7 @@ fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
         BlockError::Infeasible(infeasible) => Failure::Infeasible(infeasible.to_string()),
         other => Failure::Input(other.to_string()),
     })?;
+    within_days(monday, block.weeks.len())?;
     let weeks: Vec<(u32, Week<'_>)> = block
         .weeks
         .iter()

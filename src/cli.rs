@@ -81,7 +81,7 @@ pub struct BlockArgs {
 
     /// Race day (YYYY-MM-DD): taper into it; without --weeks, the block ends with
     /// the race week.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = date)]
     pub race: Option<NaiveDate>,
 
     /// Show every session's exercises (text format).
@@ -101,7 +101,7 @@ pub struct PlanArgs {
     pub format: Format,
 
     /// Plan the week containing this date (YYYY-MM-DD) instead of the file's week_of.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = date)]
     pub week_of: Option<NaiveDate>,
 
     /// Strength sessions to aim for, overriding the file.
@@ -200,6 +200,21 @@ pub enum ListFormat {
     Text,
     /// JSON, for scripts.
     Json,
+}
+
+/// A date as `YYYY-MM-DD`, with a four-digit year as in a TOML file's `week_of`:
+/// chrono alone would take years up to 262 142, whose weeks and blocks run past the
+/// last date it can hold.
+fn date(text: &str) -> Result<NaiveDate, String> {
+    let shape = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let parsed = shape
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten();
+    parsed.ok_or_else(|| "expected a date as YYYY-MM-DD, such as 2026-11-30".to_owned())
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use clap::Parser;
 use std::io::IsTerminal;
 
@@ -40,7 +40,10 @@ fn context() -> Context {
     let epoch = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0));
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        // Four-digit years only, as dates elsewhere: weeks and blocks from later
+        // years run past the last date chrono can hold.
+        .filter(|t| (0..=9999).contains(&t.year()));
     let today: NaiveDate =
         epoch.map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive());
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();

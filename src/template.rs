@@ -631,7 +631,7 @@ mod tests {
                 .map_or("None".to_owned(), |v| format!("Some({})", show(v)))
         }
         let mut out = String::from(
-            "// @generated from plans/*.toml by `PLANNER_BLESS=1 cargo test builtin_code`.\n\
+            "// @generated from plans/ by `PLANNER_BLESS=1 cargo test builtin_code`.\n\
              // Do not edit: edit plans/ and run that command. A test fails while they differ.\n\
              \n\
              use super::*;\n\
@@ -693,9 +693,26 @@ mod tests {
     #[test]
     fn builtin_code_is_written_from_the_plans_folder() {
         let parsed = Library::parse_builtin().unwrap_or_else(|e| panic!("{e}"));
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/template/builtin.rs");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let path = root.join("src/template/builtin.rs");
         let code = rust_code(&parsed);
-        if std::env::var_os("PLANNER_BLESS").is_some() {
+        // Every file in plans/ is built in, and nothing else.
+        let mut files: Vec<String> = std::fs::read_dir(root.join("plans"))
+            .expect("plans/ is readable")
+            .map(|entry| {
+                entry
+                    .expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .map(|name| format!("plans/{name}"))
+            .collect();
+        files.sort();
+        let mut builtin: Vec<String> = BUILTIN.iter().map(|(name, _)| name.to_string()).collect();
+        builtin.sort();
+        assert_eq!(files, builtin, "BUILTIN must list every file in plans/");
+        if std::env::var("PLANNER_BLESS").as_deref() == Ok("1") {
             std::fs::write(&path, &code).expect("writes src/template/builtin.rs");
         }
         let written = std::fs::read_to_string(&path).unwrap_or_default();

@@ -78,13 +78,21 @@ impl fmt::Debug for Zone {
     }
 }
 
-/// The same wall-clock time as jiff's civil date-time. Dates that chrono holds and
-/// jiff does not (before year -9999 or after 9999) cannot come from a schedule, whose
-/// weeks are bounded; they are clamped rather than trusted.
+/// The same wall-clock time as jiff's civil date-time. Plans stop at the end of 9999
+/// (`render::LAST_DAY`), where jiff stops too; for any later year, which chrono
+/// holds, the time is read 400 years earlier rather than refused. The calendar
+/// repeats every 400 years, weekdays included, and so do the zone rules that far
+/// ahead: the offset is the same.
 fn civil(local: NaiveDateTime) -> jiff::civil::DateTime {
-    let year = local.year().clamp(-9999, 9999) as i16;
+    let mut year = local.year();
+    while year > 9999 {
+        year -= 400;
+    }
+    while year < -9999 {
+        year += 400;
+    }
     jiff::civil::DateTime::new(
-        year,
+        year as i16,
         local.month() as i8,
         local.day() as i8,
         local.hour() as i8,
@@ -145,6 +153,29 @@ mod tests {
         assert_eq!(utc, local("2026-10-25 00:30"));
         let offset = FixedOffset::east_opt(2 * 3600).expect("an offset");
         assert_eq!(shift, Some(Shift::Repeated(offset)));
+    }
+
+    #[test]
+    fn years_past_jiff_s_last_are_read_400_years_earlier() {
+        let at = |y, m, d, h| {
+            chrono::NaiveDate::from_ymd_opt(y, m, d)
+                .and_then(|date| date.and_hms_opt(h, 30, 0))
+                .expect("a date and time")
+        };
+        for (late, early) in [
+            (at(10000, 1, 2, 18), at(9600, 1, 2, 18)),
+            (at(10000, 2, 29, 6), at(9600, 2, 29, 6)),
+            (at(10001, 7, 1, 6), at(9601, 7, 1, 6)),
+            (at(262_000, 3, 28, 2), at(9600, 3, 28, 2)),
+        ] {
+            let (utc_late, shift_late) = madrid().to_utc(late);
+            let (utc_early, shift_early) = madrid().to_utc(early);
+            assert_eq!(late - utc_late, early - utc_early, "{late}");
+            assert_eq!(shift_late.is_some(), shift_early.is_some());
+        }
+        // Summer time still applies.
+        let (utc, _) = madrid().to_utc(at(10001, 7, 1, 6));
+        assert_eq!(utc, at(10001, 7, 1, 4));
     }
 
     #[test]

@@ -286,3 +286,68 @@ fn tempdir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).expect("creates a temp dir");
     dir
 }
+
+#[test]
+fn dates_stay_within_four_digit_years() {
+    // chrono alone reads `+10000-02-29`; every format writes four-digit years.
+    planner([
+        "week",
+        "examples/base-week.toml",
+        "--week-of",
+        "+10000-02-29",
+    ])
+    .run()
+    .code(2)
+    .stderr_has("expected a date as YYYY-MM-DD");
+    planner(["week", "examples/base-week.toml", "--race", "2026-1-3"])
+        .run()
+        .code(2);
+    // The week of 27 December 9999 ends in 10000.
+    planner(["week", "examples/base-week.toml", "--week-of", "9999-12-27"])
+        .run()
+        .code(1)
+        .stderr_has("planner writes dates from 0000-01-01 to 9999-12-31 only");
+    let last = planner([
+        "week",
+        "examples/base-week.toml",
+        "--week-of",
+        "9999-12-20",
+        "--format",
+        "ics",
+    ])
+    .run()
+    .code(0);
+    assert!(last.stdout.contains("DTSTART:99991226T"), "{}", last.stdout);
+    planner([
+        "block",
+        "examples/base-week.toml",
+        "--week-of",
+        "9999-10-01",
+        "--weeks",
+        "20",
+    ])
+    .run()
+    .code(1)
+    .stderr_has("to +10000-02-13, but planner writes dates");
+    planner(["week", "examples/base-week.toml", "--week-of", "0000-01-01"])
+        .run()
+        .code(1)
+        .stderr_has("from -0001-12-27");
+}
+
+#[test]
+fn a_source_date_epoch_past_year_9999_is_not_taken_for_today() {
+    // Year 255 000: were it today, a block from it would run past chrono's last date.
+    planner([
+        "block",
+        "examples/beginner.toml",
+        "--weeks",
+        "104",
+        "--format",
+        "ics",
+    ])
+    .env("SOURCE_DATE_EPOCH", "8000000000000")
+    .run()
+    .code(0)
+    .stdout_has("END:VCALENDAR");
+}

@@ -54,8 +54,9 @@ pub(crate) struct Best {
 }
 
 /// The best choice of one start per entry. `entries` are the week's sessions in week
-/// order, each a list of choices sorted by start, all on one day; `None` if an entry
-/// has no choice.
+/// order, each a list of choices sorted by start, all on one day and all of one length
+/// (a free day's starts share the session length; a pinned session is one choice), so
+/// their ends are sorted too; `None` if an entry has no choice.
 #[cfg(test)]
 pub(crate) fn best(entries: &[Vec<Choice>]) -> Option<Best> {
     let entries: Vec<&[Choice]> = entries.iter().map(Vec::as_slice).collect();
@@ -65,6 +66,10 @@ pub(crate) fn best(entries: &[Vec<Choice>]) -> Option<Best> {
 /// Level 5 alone: the largest smallest gap, if it is at least `at_least`; `None` if
 /// it is less or an entry has no choice.
 pub(crate) fn spacing(entries: &[&[Choice]], at_least: i64) -> Option<i64> {
+    debug_assert!(
+        sorted(entries),
+        "choices must be sorted by start and by end"
+    );
     if entries.iter().any(|list| list.is_empty()) {
         return None;
     }
@@ -74,8 +79,20 @@ pub(crate) fn spacing(entries: &[&[Choice]], at_least: i64) -> Option<i64> {
     max_spacing(entries, at_least)
 }
 
+/// Whether each entry's choices are sorted by start and by end, as [`best`] says.
+fn sorted(entries: &[&[Choice]]) -> bool {
+    entries.iter().all(|list| {
+        list.windows(2)
+            .all(|pair| pair[0].start() <= pair[1].start() && pair[0].end() <= pair[1].end())
+    })
+}
+
 /// Levels 6 and 7 given level 5's `spacing`.
 pub(crate) fn best_with(entries: &[&[Choice]], spacing: i64) -> Option<Best> {
+    debug_assert!(
+        sorted(entries),
+        "choices must be sorted by start and by end"
+    );
     if entries.iter().any(|list| list.is_empty()) {
         return None;
     }
@@ -91,7 +108,7 @@ pub(crate) fn best_with(entries: &[&[Choice]], spacing: i64) -> Option<Best> {
     }
     // The first session's start matters to the rest of the cycle in two ways only:
     // where the second session may start, and how many of the last session's starts
-    // end in time for it to come round again. Starts that agree on the second are
+    // end in time for it to come round again. Starts that agree on the latter are
     // solved together, once; a group is skipped when a lower bound on each of its
     // totals cannot beat the best found. Ties go to the earliest start, as the order
     // asks.

@@ -3,6 +3,8 @@
 //! Every renderer reads a [`Week`] and writes bytes into any `io::Write`; where the
 //! bytes go is decided by the caller.
 
+use std::ops::RangeInclusive;
+
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::clock::WeekTime;
@@ -45,6 +47,18 @@ impl Week<'_> {
         self.datetime(time, 0).date()
     }
 }
+
+/// The first and last days a plan may hold. Every format writes years with four
+/// digits, as iCalendar requires (RFC 5545 §3.3.4) and as a TOML file's dates are.
+pub const DAYS: RangeInclusive<NaiveDate> = {
+    match (
+        NaiveDate::from_ymd_opt(0, 1, 1),
+        NaiveDate::from_ymd_opt(9999, 12, 31),
+    ) {
+        (Some(first), Some(last)) => first..=last,
+        _ => panic!("both are dates"),
+    }
+};
 
 /// The Monday of the week that holds `date`.
 pub fn monday_of(date: NaiveDate) -> NaiveDate {

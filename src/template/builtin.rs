@@ -1,4 +1,4 @@
-// @generated from plans/*.toml by `PLANNER_BLESS=1 cargo test builtin_code`.
+// @generated from plans/ by `PLANNER_BLESS=1 cargo test builtin_code`.
 // Do not edit: edit plans/ and run that command. A test fails while they differ.
 
 use super::*;
