@@ -390,8 +390,18 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
 
 /// Whether a session with these gaps to the nearest hard runs may be heavy.
 pub fn may_be_heavy(before: Option<Gap>, after: Option<Gap>) -> bool {
-    before.is_none_or(|g| g.minutes >= HEAVY_GAP_MIN)
-        && after.is_none_or(|g| g.minutes >= HEAVY_GAP_MIN)
+    let minutes = |g: Option<Gap>| g.map_or(u32::MAX, |g| g.minutes);
+    class(minutes(before).min(minutes(after))) >= 1
+}
+
+/// A slot's class from the minutes to the nearest hard run either side (`u32::MAX`
+/// for none): 0 light, 1 heavy, 2 heavy with both gaps of 24 h or more.
+fn class(nearest: u32) -> u8 {
+    match nearest {
+        gap if gap < HEAVY_GAP_MIN => 0,
+        gap if gap < HEAVY_GAP_IDEAL => 1,
+        _ => 2,
+    }
 }
 
 /// The nearest hard run before `span` and after it, around the repeating week.
@@ -447,11 +457,7 @@ fn day_slots(day: Day, schedule: &Schedule, hard: &[&Run], busy: &[Span]) -> Vec
             before = before.min(run.span.gap_to(span));
             after = after.min(span.gap_to(run.span));
         }
-        let class = match before.min(after) {
-            gap if gap < HEAVY_GAP_MIN => 0,
-            gap if gap < HEAVY_GAP_IDEAL => 1,
-            _ => 2,
-        };
+        let class = class(before.min(after));
         let distance = t.abs_diff(runner.preferred_lift_time.minutes());
         Some(Slot {
             start: span.start,
