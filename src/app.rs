@@ -203,6 +203,8 @@ fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
         ics,
     } = setup(&args.schedule, options, context)?;
     within_days(monday, 1)?;
+    // The week's own `[weeks]` table, if it has one, replaces its days.
+    let schedule = schedule.in_week(monday);
     let plan = crate::plan_week_with(&schedule, &library)
         .map_err(|e| Failure::Infeasible(e.to_string()))?;
     let week = Week {

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod day;
 pub mod diagnostic;
 pub mod exit;
+pub mod gaps;
 pub mod input;
 pub mod judge;
 pub mod lift;

@@ -1,24 +1,24 @@
-//! Placing the strength sessions: an exact search over the placement order.
+//! Placing the strength sessions: an exact search over the placement order of SPEC §3.
 //!
-//! The order of SPEC §3 is lexicographic. Levels 2 and 3 depend only on each
-//! session's own slot, and a day's best slot class (heavy 24 h+, heavy, light) is
-//! best on both at once, so a choice of days fixes levels 1 to 4 outright. The search
-//! scores every choice of days on those; on the choices that tie at the top it finds
-//! level 5 exactly where an upper bound says the choice could still win or come
-//! second, and levels 6 and 7 where they can still decide (see `times`).
+//! Once a session's day and kind are chosen, levels 3, 6 and 7 depend on that session
+//! alone: a heavy session takes its day's smallest shortfall, then the start nearest
+//! the preferred lift time among those, then the earliest; a light one takes the
+//! nearest free start, then the earliest. So each day offers at most two sessions, a
+//! heavy and a light one, and the search scores every choice of days, and of heavy
+//! days among them, on all eight levels at once. A week has at most C(7, 3) = 35
+//! choices of days and 2³ choices of kinds for each, so nothing needs pruning.
 
 use std::cmp::Reverse;
-use std::fmt;
 
 use crate::clock::{Span, TimeOfDay, WeekTime};
 use crate::day::Day;
-use crate::judge;
-use crate::plan::{Criterion, DayReason, Decision, Gap, Plan, Session, duration};
-use crate::rules::{HEAVY_GAP_IDEAL, HEAVY_GAP_MIN, SESSIONS_MIN, START_GRID};
-
-mod times;
-use crate::schedule::{Kind, Run, Schedule};
-use times::Choice;
+use crate::gaps::{Calendar, Distances, Stretch};
+use crate::judge::{self, SessionRef};
+use crate::plan::{
+    Alternative, Criterion, DayReason, KindWhy, Note, Plan, Session, SessionWhy, StartWhy,
+};
+use crate::rules::{DAY_MINUTES, HEAVY_GAP_MIN, SESSIONS_MIN, START_GRID};
+use crate::schedule::{HardDays, Kind, Schedule};
 
 /// No placement satisfies the rules: fewer than two sessions fit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,325 +30,112 @@ pub struct Infeasible {
     pub days: Box<[DayReason; 7]>,
 }
 
-impl fmt::Display for Infeasible {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "no plan: only {} strength session{} fit{} this week, and the rules need at least {SESSIONS_MIN}",
-            self.possible,
-            if self.possible == 1 { "" } else { "s" },
-            if self.possible == 1 { "s" } else { "" },
-        )?;
-        for (day, reason) in Day::ALL.iter().zip(self.days.iter()) {
-            let text = match reason {
-                DayReason::NotNeeded => "free: can hold a session".to_owned(),
-                other => reason_text(other),
-            };
-            writeln!(f, "  {}  {text}", day.title())?;
-        }
-        write!(f, "to make room:")?;
-        if self.days.contains(&DayReason::LiftFalse) {
-            write!(f, "\n  - allow lifting on a day marked lift = false")?;
-        }
-        if self.days.contains(&DayReason::NoRoom) {
-            write!(f, "\n  - widen lift_window, or move an easy run out of it")?;
-        }
-        write!(
-            f,
-            "\n  - make a hard day easy, or put two hard runs on one day"
-        )
-    }
-}
-
 impl std::error::Error for Infeasible {}
 
-/// Why a day holds a session or not, in words.
-pub fn reason_text(reason: &DayReason) -> String {
-    match reason {
-        DayReason::Chosen => "holds a planned session".to_owned(),
-        DayReason::Pinned => "holds a session you pinned".to_owned(),
-        DayReason::HardRun { run_type, at } => {
-            format!("hard run ({run_type} at {at}): no strength on a hard day")
-        }
-        DayReason::LiftFalse => "lift = false: kept free of strength".to_owned(),
-        DayReason::NoRoom => "no free time in the lift window for a whole session".to_owned(),
-        DayReason::NotNeeded => "free, but other days scored better".to_owned(),
-        DayReason::TargetMet => "free; the pinned sessions already meet the target".to_owned(),
-        DayReason::Taper => "kept free for the race".to_owned(),
-    }
+/// What a block allows in one of its weeks, on top of the runner's own rules.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// Sessions to aim for, when fewer than the runner's target.
+    pub sessions: Option<u8>,
+    /// Most heavy sessions, when fewer than the runner's `heavy_max`.
+    pub heavy_max: Option<u8>,
+    /// No heavy session starts at or after this minute of the week's line.
+    pub no_heavy_from: Option<i64>,
+    /// No session ends after this minute of the week's line.
+    pub latest_end: Option<i64>,
+    /// Days that hold no session.
+    pub closed: [bool; 7],
+    /// Days that hold no heavy session (the day after a heavy one in the week before).
+    pub no_heavy: [bool; 7],
+    /// Only the earliest day that can hold a session may hold one.
+    pub earliest_day_only: bool,
 }
 
-/// One possible session: a start on a day, and how it sits against the hard runs.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    start: WeekTime,
-    /// 0 light, 1 heavy, 2 heavy with both gaps of 24 h or more.
-    class: u8,
-    /// Minutes from the preferred lift time.
-    distance: u32,
-}
-
-/// The levels of the order as one lexicographic key: larger is better.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Score {
-    sessions: usize,
-    heavy: usize,
-    heavy_ideal: usize,
-    consecutive: Reverse<usize>,
-    spacing: i64,
-    distance: Reverse<u64>,
-    starts: Reverse<Vec<WeekTime>>,
-}
-
-impl Score {
-    /// The first level at which `self` beats `other`, if it does.
-    fn beats_at(&self, other: &Score) -> Option<Criterion> {
-        if self <= other {
-            return None;
-        }
-        Some(if self.sessions != other.sessions {
-            Criterion::Sessions
-        } else if self.heavy != other.heavy {
-            Criterion::Heavy
-        } else if self.heavy_ideal != other.heavy_ideal {
-            Criterion::HeavyIdeal
-        } else if self.consecutive != other.consecutive {
-            Criterion::ConsecutiveDays
-        } else if self.spacing != other.spacing {
-            Criterion::SpacingBetweenSessions
-        } else if self.distance != other.distance {
-            Criterion::PreferredTime
-        } else {
-            Criterion::Earliest
-        })
-    }
-}
-
-/// Places the week's strength sessions (without their exercises). Pure: the same
-/// schedule gives the same plan.
+/// Places the usual week's strength sessions (without their exercises). Pure: the
+/// same schedule gives the same plan.
 pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
+    place_in(schedule, &Calendar::repeating(&schedule.days), &Limits::default())
+}
+
+/// Places the sessions of `schedule`'s week with `calendar` around it and a block's
+/// `limits`.
+pub fn place_in(
+    schedule: &Schedule,
+    calendar: &Calendar,
+    limits: &Limits,
+) -> Result<Plan, Infeasible> {
     let runner = &schedule.runner;
-    let minutes = runner.session_minutes;
-    let hard: Vec<&Run> = schedule.hard_runs().collect();
-    let busy: Vec<Span> = schedule
-        .runs()
-        .map(|r| r.span)
-        .chain(schedule.pinned().map(|p| p.span))
-        .collect();
-    let pinned: Vec<Span> = schedule.pinned().map(|p| p.span).collect();
-    let pinned_days: Vec<Day> = schedule.pinned().map(|p| p.day).collect();
-
-    let mut reasons: [DayReason; 7] = std::array::from_fn(|_| DayReason::NotNeeded);
-    let mut slots: [Vec<Slot>; 7] = Default::default();
-    for day in Day::ALL {
-        let plan = &schedule.days[day.index()];
-        reasons[day.index()] = if !plan.pinned.is_empty() {
-            DayReason::Pinned
-        } else if let Some(run) = plan.runs.iter().find(|r| r.hard) {
-            DayReason::HardRun {
-                run_type: run.run_type,
-                at: run.span.start.time(),
-            }
-        } else if !plan.lift_allowed {
-            DayReason::LiftFalse
-        } else {
-            slots[day.index()] = day_slots(day, schedule, &hard, &busy);
-            if slots[day.index()].is_empty() {
-                DayReason::NoRoom
-            } else {
-                DayReason::NotNeeded
-            }
-        };
-    }
-
-    let open: Vec<Day> = Day::ALL
+    let (mut reasons, options) = day_options(schedule, calendar, limits);
+    let pinned: Vec<(Day, Kind)> = schedule.pinned().map(|p| (p.day, p.kind)).collect();
+    let target = limits.sessions.map_or(runner.sessions, |n| n.min(runner.sessions));
+    let heavy_max = limits.heavy_max.map_or(runner.heavy_max, |n| n.min(runner.heavy_max));
+    let mut open: Vec<Day> = Day::ALL
         .into_iter()
-        .filter(|d| !slots[d.index()].is_empty())
+        .filter(|d| options[d.index()].light.is_some())
         .collect();
-    let free_target = usize::from(runner.sessions).saturating_sub(pinned.len());
+    if limits.earliest_day_only {
+        open.truncate(1);
+    }
+    let free_target = usize::from(target).saturating_sub(pinned.len());
     let count = free_target.min(open.len());
-    if pinned.len() + count < usize::from(SESSIONS_MIN) {
+    if pinned.len() + count < usize::from(SESSIONS_MIN) && !limits.earliest_day_only {
         return Err(Infeasible {
             possible: pinned.len() + count,
             days: Box::new(reasons),
         });
     }
-
-    // Levels 1 to 4 for every choice of `count` open days, best class on each.
-    let mut choices: Vec<(Score, Vec<Day>)> = subsets(&open, count)
-        .into_iter()
-        .map(|days| {
-            let best = |d: &Day| slots[d.index()].iter().map(|s| s.class).max().unwrap_or(0);
-            let all_days: Vec<Day> = days.iter().chain(&pinned_days).copied().collect();
-            let score = Score {
-                sessions: count,
-                heavy: days.iter().filter(|d| best(d) >= 1).count(),
-                heavy_ideal: days.iter().filter(|d| best(d) >= 2).count(),
-                consecutive: Reverse(consecutive_pairs(&all_days)),
-                spacing: 0,
-                distance: Reverse(0),
-                starts: Reverse(Vec::new()),
-            };
-            (score, days)
-        })
-        .collect();
-    let top = choices
-        .iter()
-        .map(|(s, _)| top_levels(s))
-        .max()
-        .unwrap_or_default();
-    // Each day's starts of its best class, and each pinned session's one start.
-    let day_choices: [Vec<Choice>; 7] = std::array::from_fn(|d| {
-        let best = slots[d].iter().map(|s| s.class).max().unwrap_or(0);
-        let mut list = Vec::with_capacity(slots[d].len());
-        list.extend(slots[d].iter().filter(|s| s.class == best).map(|s| Choice {
-            start: s.start.minutes(),
-            minutes,
-            cost: s.distance,
-        }));
-        list
-    });
-    let pinned_choices: Vec<Choice> = pinned
-        .iter()
-        .map(|p| Choice {
-            start: p.start.minutes(),
-            minutes: p.minutes,
-            cost: 0,
-        })
-        .collect();
-    // The choices that tie at the top of levels 1 to 4, with an upper bound on level 5.
-    let mut tied = Vec::new();
-    for (i, (score, days)) in choices.iter_mut().enumerate() {
-        if top_levels(score) == top {
-            let mut entries: Vec<(bool, &[Choice])> = days
-                .iter()
-                .map(|d| (true, day_choices[d.index()].as_slice()))
-                .chain(
-                    pinned_choices
-                        .iter()
-                        .map(|c| (false, std::slice::from_ref(c))),
-                )
-                .collect();
-            entries.sort_by_key(|(_, list)| list.first().map(|c| c.start));
-            let (free, lists): (Vec<bool>, Vec<&[Choice]>) = entries.into_iter().unzip();
-            if lists.iter().any(|list| list.is_empty()) {
-                continue;
-            }
-            score.spacing = times::spacing_bound(&lists);
-            tied.push((i, free, lists));
-        }
-    }
-    // Exact level 5 from the highest bound down. Only the winner and the runner-up
-    // matter; a choice whose bound is below the second-best exact value can be
-    // neither, and keeps its bound (below both) as its level-5 value. One whose
-    // exact value turns out below the second best is given one less than it.
-    tied.sort_by_key(|(i, _, _)| Reverse(choices[*i].0.spacing));
-    let mut top_two: [Option<i64>; 2] = [None, None];
-    let mut pending = Vec::new();
-    for (i, free, lists) in tied {
-        let bound = choices[i].0.spacing;
-        if top_two[1].is_some_and(|second| bound < second) {
-            continue;
-        }
-        let second = top_two[1].unwrap_or(i64::MIN);
-        let Some(spacing) = times::spacing(&lists, second) else {
-            choices[i].0.spacing = second.saturating_sub(1);
-            continue;
-        };
-        choices[i].0.spacing = spacing;
-        match top_two {
-            [Some(first), _] if spacing > first => top_two = [Some(spacing), Some(first)],
-            [Some(_), Some(second)] if spacing > second => top_two[1] = Some(spacing),
-            [None, _] => top_two[0] = Some(spacing),
-            [Some(_), None] => top_two[1] = Some(spacing),
-            _ => {}
-        }
-        pending.push((i, spacing, free, lists));
-    }
-    // Levels 6 and 7 only where they can decide the winner or the runner-up.
-    let mut levels: Vec<i64> = pending.iter().map(|(_, s, _, _)| *s).collect();
-    levels.sort_unstable_by(|a, b| b.cmp(a));
-    let top_count = levels.iter().take_while(|s| **s == levels[0]).count();
-    let floor = if top_count >= 2 {
-        levels[0]
-    } else {
-        levels.get(1).copied().unwrap_or(levels[0])
+    let pinned_heavy = pinned.iter().filter(|(_, k)| *k == Kind::Heavy).count();
+    let search = Search {
+        options: &options,
+        pinned: &pinned,
+        heavy_room: usize::from(heavy_max).saturating_sub(pinned_heavy),
     };
-    for (i, spacing, free, lists) in pending {
-        if spacing < floor {
-            continue;
-        }
-        let Some(best) = times::best_with(&lists, spacing) else {
-            continue;
-        };
-        let score = &mut choices[i].0;
-        score.distance = Reverse(best.cost);
-        score.starts = Reverse(
-            best.picks
-                .iter()
-                .zip(&lists)
-                .zip(&free)
-                .filter(|(_, free)| **free)
-                .map(|((&pick, list), _)| WeekTime::wrapping(list[pick].start))
-                .collect(),
-        );
-    }
-    choices.sort_by(|a, b| b.0.cmp(&a.0));
-    let mut choices = choices.into_iter();
-    let Some((best, days)) = choices.next() else {
+    let candidates = search.candidates(&open, count);
+    let Some(best) = candidates.iter().max_by(|a, b| a.key.cmp(&b.key)) else {
         return Err(Infeasible {
             possible: pinned.len(),
             days: Box::new(reasons),
         });
     };
-    let decision = choices.next().and_then(|(other, other_days)| {
-        best.beats_at(&other).map(|level| Decision {
-            runner_up: other_days,
-            level,
-        })
+
+    let alternative = |keep: &dyn Fn(&Candidate) -> bool| {
+        candidates
+            .iter()
+            .filter(|c| keep(c))
+            .max_by(|a, b| a.key.cmp(&b.key))
+            .and_then(|other| best.alternative_to(other))
+    };
+    let decision = alternative(&|c| c.days != best.days || c.heavy != best.heavy);
+    let day_alternatives = std::array::from_fn(|i| {
+        let day = Day::from_index(i);
+        if !open.contains(&day) {
+            return None;
+        }
+        let holds = best.holds(day);
+        alternative(&|c| c.holds(day) != holds)
     });
 
     let mut sessions: Vec<Session> = best
-        .starts
-        .0
+        .days
         .iter()
-        .map(|&start| {
-            let span = Span { start, minutes };
-            let (before, after) = gaps(span, &hard);
-            let kind = if may_be_heavy(before, after) {
-                Kind::Heavy
-            } else {
-                Kind::Light
+        .map(|&day| {
+            let kind = best.kind(day);
+            let slot = options[day.index()].slot(kind);
+            let why = SessionWhy {
+                kind: search.kind_why(best, day, &alternative),
+                start: options[day.index()].start_why(kind, runner.preferred_lift_time),
             };
-            let why_start =
-                start_reason(&slots[start.day().index()], start, best.spacing, schedule);
-            Session {
-                day: start.day(),
-                span,
-                kind,
-                pinned: false,
-                before,
-                after,
-                why_start: Some(why_start),
-                workout: None,
-            }
+            session(day, slot.start, runner.session_minutes, kind, &slot.distances, Some(why))
         })
         .chain(schedule.pinned().map(|p| {
-            let (before, after) = gaps(p.span, &hard);
-            Session {
-                day: p.day,
-                span: p.span,
-                kind: p.kind,
-                pinned: true,
-                before,
-                after,
-                why_start: None,
-                workout: None,
-            }
+            let start = i64::from(p.span.start.minutes());
+            let distances = calendar.distances(stretch(start, p.span.minutes));
+            session(p.day, start, p.span.minutes, p.kind, &distances, None)
         }))
         .collect();
-    sessions.sort_by_key(|s| s.span.start);
-    for day in &days {
+    sessions.sort_by_key(|s| (s.day, s.span.start));
+
+    for day in &best.days {
         reasons[day.index()] = DayReason::Chosen;
     }
     if free_target == 0 {
@@ -358,198 +145,475 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
             }
         }
     }
-
-    let mut warnings = judge::findings(schedule)
-        .into_iter()
-        .map(|finding| format!("pinned {finding}"))
-        .collect::<Vec<_>>();
-    if pinned.len() > usize::from(runner.sessions) {
-        warnings.push(format!(
-            "you pinned {} sessions, more than the {} you aim for",
-            pinned.len(),
-            runner.sessions
-        ));
-    }
-    if sessions.len() < usize::from(runner.sessions) {
-        warnings.push(format!(
-            "only {} of the {} sessions you asked for fit this week",
-            sessions.len(),
-            runner.sessions
-        ));
-    }
+    let notes = notes(schedule, calendar, &sessions, target);
     Ok(Plan {
-        target: runner.sessions,
+        target,
         sessions,
         days: reasons,
+        day_alternatives,
         decision,
-        warnings,
+        notes,
+        warnings: Vec::new(),
         deload: false,
         taper: false,
     })
 }
 
-/// Whether a session with these gaps to the nearest hard runs may be heavy.
-pub fn may_be_heavy(before: Option<Gap>, after: Option<Gap>) -> bool {
-    let minutes = |g: Option<Gap>| g.map_or(u32::MAX, |g| g.minutes);
-    class(minutes(before).min(minutes(after))) >= 1
+/// What the placement tells the runner: rules the pinned sessions break, planned
+/// heavy sessions short of the ideal, targets missed.
+fn notes(schedule: &Schedule, calendar: &Calendar, sessions: &[Session], target: u8) -> Vec<Note> {
+    let mut notes: Vec<Note> = judge::findings(schedule, calendar)
+        .into_iter()
+        .map(Note::Pinned)
+        .collect();
+    for s in sessions.iter().filter(|s| !s.pinned) {
+        if let (Some(shortfall), Some((side, gap))) = (s.shortfall, s.short_of) {
+            if shortfall > 0 {
+                notes.push(Note::Shortfall {
+                    session: SessionRef {
+                        day: s.day,
+                        at: s.span.start.time(),
+                        kind: s.kind,
+                    },
+                    side,
+                    gap,
+                    ideal: gap.minutes + shortfall,
+                });
+            }
+        }
+    }
+    let pinned = schedule.pinned().count();
+    if pinned > usize::from(schedule.runner.sessions) {
+        notes.push(Note::PinnedOverTarget {
+            pinned,
+            target: schedule.runner.sessions,
+        });
+    }
+    if sessions.len() < usize::from(target) {
+        notes.push(Note::FewerSessions {
+            placed: sessions.len(),
+            target,
+        });
+    }
+    notes
 }
 
-/// A slot's class from the minutes to the nearest hard run either side (`u32::MAX`
-/// for none): 0 light, 1 heavy, 2 heavy with both gaps of 24 h or more.
-fn class(nearest: u32) -> u8 {
-    match nearest {
-        gap if gap < HEAVY_GAP_MIN => 0,
-        gap if gap < HEAVY_GAP_IDEAL => 1,
-        _ => 2,
+fn session(
+    day: Day,
+    start: i64,
+    minutes: u32,
+    kind: Kind,
+    distances: &Distances,
+    why: Option<SessionWhy>,
+) -> Session {
+    let heavy = kind == Kind::Heavy;
+    Session {
+        day,
+        span: Span {
+            start: WeekTime::wrapping(u32::try_from(start.max(0)).unwrap_or(0)),
+            minutes,
+        },
+        kind,
+        pinned: why.is_none(),
+        before: distances.before,
+        after: distances.after,
+        shortfall: heavy.then_some(distances.shortfall),
+        short_of: distances.short_of.filter(|_| heavy && distances.shortfall > 0),
+        why,
+        workout: None,
     }
 }
 
-/// The nearest hard run before `span` and after it, around the repeating week.
-pub fn gaps(span: Span, hard: &[&Run]) -> (Option<Gap>, Option<Gap>) {
-    let gap = |run: &Run, minutes| Gap {
-        minutes,
-        day: run.day,
-        run_type: run.run_type,
-        at: run.span.start.time(),
-    };
-    let before = hard
-        .iter()
-        .filter(|r| !r.span.overlaps(span))
-        .map(|r| gap(r, r.span.gap_to(span)))
-        .min_by_key(|g| g.minutes);
-    let after = hard
-        .iter()
-        .filter(|r| !r.span.overlaps(span))
-        .map(|r| gap(r, span.gap_to(r.span)))
-        .min_by_key(|g| g.minutes);
-    (before, after)
+fn stretch(start: i64, minutes: u32) -> Stretch {
+    Stretch {
+        start,
+        end: start + i64::from(minutes),
+    }
 }
 
-/// Every start on `day`'s grid inside the lift window that clashes with nothing.
-fn day_slots(day: Day, schedule: &Schedule, hard: &[&Run], busy: &[Span]) -> Vec<Slot> {
+/// One possible start of a session on a day.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// Minutes from the week's Monday 00:00.
+    start: i64,
+    /// Minutes on the clock face from the preferred lift time.
+    distance: u32,
+    distances: Distances,
+}
+
+/// The sessions a day can offer: its best light and heavy slot, and what the search
+/// needs to explain them.
+#[derive(Debug, Clone, Copy, Default)]
+struct DayOption {
+    /// The free start nearest the preferred time (earliest of equals): any session.
+    light: Option<Slot>,
+    /// A later start as near as `light`, if any.
+    light_tie: Option<i64>,
+    /// The heavy start: smallest shortfall, then nearest, then earliest.
+    heavy: Option<Slot>,
+    /// A later start as good as `heavy`, if any.
+    heavy_tie: Option<i64>,
+    /// Whether some start could be heavy but the block's limits forbid it.
+    heavy_limited: bool,
+}
+
+impl DayOption {
+    fn slot(&self, kind: Kind) -> Slot {
+        let slot = match kind {
+            Kind::Heavy => self.heavy,
+            Kind::Light => self.light,
+        };
+        // Candidates are built only from days that offer the kind.
+        slot.or(self.light).unwrap_or(Slot {
+            start: 0,
+            distance: 0,
+            distances: Distances {
+                before: None,
+                after: None,
+                shortfall: 0,
+                short_of: None,
+            },
+        })
+    }
+
+    fn start_why(&self, kind: Kind, preferred: TimeOfDay) -> StartWhy {
+        let time = |minutes: i64| {
+            TimeOfDay::wrapping(u32::try_from(minutes.rem_euclid(i64::from(DAY_MINUTES))).unwrap_or(0))
+        };
+        let chosen = self.slot(kind);
+        let tie = match kind {
+            Kind::Heavy => self.heavy_tie,
+            Kind::Light => self.light_tie,
+        };
+        match (self.light, tie) {
+            (Some(nearest), _) if nearest.start != chosen.start => {
+                if nearest.distances.may_be_heavy() {
+                    StartWhy::SmallerShortfall {
+                        nearer: time(nearest.start),
+                        shortfall: nearest.distances.shortfall,
+                        preferred,
+                    }
+                } else {
+                    StartWhy::KeepsHeavy {
+                        nearer: time(nearest.start),
+                        preferred,
+                    }
+                }
+            }
+            (_, Some(other)) => StartWhy::Earlier {
+                other: time(other),
+                preferred,
+            },
+            _ => StartWhy::Nearest { preferred },
+        }
+    }
+}
+
+/// Each day's reason and the sessions it can offer.
+fn day_options(
+    schedule: &Schedule,
+    calendar: &Calendar,
+    limits: &Limits,
+) -> ([DayReason; 7], [DayOption; 7]) {
+    let runner = &schedule.runner;
+    let mut reasons: [DayReason; 7] = std::array::from_fn(|_| DayReason::NotNeeded);
+    let mut options = [DayOption::default(); 7];
+    for day in Day::ALL {
+        let plan = &schedule.days[day.index()];
+        let hard = plan.runs.iter().filter(|r| r.hard);
+        let first_hard = hard.clone().next();
+        let last_hard = hard.max_by_key(|r| r.span.start.time().minutes() + r.span.minutes);
+        // On a hard day with `after-run`, sessions start 6 h after its last hard run.
+        let earliest = match (runner.hard_days, last_hard) {
+            (HardDays::AfterRun, Some(run)) => Some(i64::from(
+                run.span.start.time().minutes() + run.span.minutes + HEAVY_GAP_MIN,
+            )),
+            _ => None,
+        };
+        reasons[day.index()] = if !plan.pinned.is_empty() {
+            DayReason::Pinned
+        } else if limits.closed[day.index()] {
+            DayReason::Taper
+        } else if let (Some(run), HardDays::Never) = (first_hard, runner.hard_days) {
+            DayReason::HardRun {
+                run_type: run.run_type,
+                at: run.span.start.time(),
+            }
+        } else if !plan.lift_allowed {
+            DayReason::LiftFalse
+        } else {
+            options[day.index()] = day_option(day, schedule, calendar, limits, earliest);
+            match (options[day.index()].light, last_hard) {
+                (Some(_), _) => DayReason::NotNeeded,
+                (None, Some(run)) => DayReason::AfterHardRun {
+                    run_type: run.run_type,
+                    at: run.span.start.time(),
+                },
+                (None, None) => DayReason::NoRoom,
+            }
+        };
+    }
+    (reasons, options)
+}
+
+/// The best light and heavy slot of `day`, over every start on the quarter hours
+/// inside the lift window that keeps the changeover from every run.
+fn day_option(
+    day: Day,
+    schedule: &Schedule,
+    calendar: &Calendar,
+    limits: &Limits,
+    earliest: Option<i64>,
+) -> DayOption {
     let runner = &schedule.runner;
     let minutes = runner.session_minutes;
-    let first = runner.window_start.minutes().div_ceil(START_GRID) * START_GRID;
-    let last = runner.window_end.minutes().saturating_sub(minutes);
-    // Only what overlaps the day's window can clash with a start in it.
-    let window = Span {
-        start: WeekTime::at(day, TimeOfDay::wrapping(first)),
-        minutes: (last + minutes).saturating_sub(first),
-    };
-    let busy: Vec<Span> = busy
-        .iter()
-        .copied()
-        .filter(|b| b.overlaps(window))
-        .collect();
-    let starts = (first..=last).step_by(START_GRID as usize);
-    let mut slots = Vec::with_capacity(starts.size_hint().0);
-    slots.extend(starts.filter_map(|t| {
-        let span = Span {
-            start: WeekTime::at(day, TimeOfDay::wrapping(t)),
-            minutes,
+    let open = runner.window_start.minutes();
+    let first = open.div_ceil(START_GRID) * START_GRID;
+    let last = open + runner.window_minutes() - minutes;
+    let preferred = runner.preferred_lift_time.minutes();
+    let midnight = i64::from(day.index() as u32 * DAY_MINUTES);
+    let mut option = DayOption::default();
+    for t in (first..=last).step_by(START_GRID as usize) {
+        let start = midnight + i64::from(t);
+        let here = stretch(start, minutes);
+        if earliest.is_some_and(|e| start < midnight + e)
+            || limits.latest_end.is_some_and(|end| here.end > end)
+            || !calendar.is_free(here, runner.changeover_minutes)
+        {
+            continue;
+        }
+        let clock = t % DAY_MINUTES;
+        let distance = clock.abs_diff(preferred).min(DAY_MINUTES - clock.abs_diff(preferred));
+        let slot = Slot {
+            start,
+            distance,
+            distances: calendar.distances(here),
         };
-        if busy.iter().any(|b| b.overlaps(span)) {
+        // Starts come in order, so the first of equals is the earliest.
+        match option.light {
+            Some(best) if best.distance < distance => {}
+            Some(best) if best.distance == distance => {
+                option.light_tie = option.light_tie.or(Some(start));
+            }
+            _ => {
+                option.light = Some(slot);
+                option.light_tie = None;
+            }
+        }
+        if !slot.distances.may_be_heavy() {
+            continue;
+        }
+        if limits.no_heavy[day.index()] || limits.no_heavy_from.is_some_and(|from| start >= from) {
+            option.heavy_limited = true;
+            continue;
+        }
+        let rank = |s: &Slot| (s.distances.shortfall, s.distance);
+        match option.heavy {
+            Some(best) if rank(&best) < rank(&slot) => {}
+            Some(best) if rank(&best) == rank(&slot) => {
+                option.heavy_tie = option.heavy_tie.or(Some(start));
+            }
+            _ => {
+                option.heavy = Some(slot);
+                option.heavy_tie = None;
+            }
+        }
+    }
+    option
+}
+
+/// The levels of the order as one key: larger is better.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Key {
+    sessions: usize,
+    heavy: usize,
+    shortfalls: Reverse<Vec<u32>>,
+    spacing: Vec<u8>,
+    heavy_spacing: Vec<u8>,
+    distance: Reverse<u32>,
+    starts: Reverse<Vec<i64>>,
+    heavy_starts: Reverse<Vec<i64>>,
+}
+
+impl Key {
+    /// The first level at which `self` beats `other`, if it does.
+    fn beats_at(&self, other: &Key) -> Option<Criterion> {
+        if self <= other {
             return None;
         }
-        // The minutes to the nearest hard run either side, as in `gaps`.
-        let (mut before, mut after) = (u32::MAX, u32::MAX);
-        for run in hard.iter().filter(|r| !r.span.overlaps(span)) {
-            before = before.min(run.span.gap_to(span));
-            after = after.min(span.gap_to(run.span));
-        }
-        let class = class(before.min(after));
-        let distance = t.abs_diff(runner.preferred_lift_time.minutes());
-        Some(Slot {
-            start: span.start,
-            class,
-            distance,
+        Some(if self.sessions != other.sessions {
+            Criterion::Sessions
+        } else if self.heavy != other.heavy {
+            Criterion::Heavy
+        } else if self.shortfalls != other.shortfalls {
+            Criterion::Shortfall
+        } else if self.spacing != other.spacing {
+            Criterion::Spacing
+        } else if self.heavy_spacing != other.heavy_spacing {
+            Criterion::HeavySpacing
+        } else if self.distance != other.distance {
+            Criterion::PreferredTime
+        } else if self.starts != other.starts {
+            Criterion::Earliest
+        } else {
+            Criterion::HeavyEarliest
         })
-    }));
-    slots
+    }
 }
 
-/// Why a planned session starts when it does, naming the level of the order that
-/// decided against the start nearest the preferred lift time.
-fn start_reason(day: &[Slot], start: WeekTime, spacing: i64, schedule: &Schedule) -> String {
-    let preferred = schedule.runner.preferred_lift_time;
-    let at = start.time();
-    let Some(chosen) = day.iter().find(|s| s.start == start) else {
-        return format!("starts at {at}");
-    };
-    let nearest = |slots: &mut dyn Iterator<Item = &Slot>| {
-        slots.min_by_key(|s| (s.distance, s.start)).copied()
-    };
-    let nearest_any = nearest(&mut day.iter());
-    let nearest_same = nearest(&mut day.iter().filter(|s| s.class == chosen.class));
-    match (nearest_any, nearest_same) {
-        (Some(any), _) if any.start == start => {
-            format!("starts at {at}, the start nearest the preferred {preferred}")
+/// One placement the search scores: its days, which are heavy, and its key.
+#[derive(Debug, Clone)]
+struct Candidate {
+    days: Vec<Day>,
+    heavy: Vec<Day>,
+    key: Key,
+}
+
+impl Candidate {
+    fn holds(&self, day: Day) -> bool {
+        self.days.contains(&day)
+    }
+
+    fn kind(&self, day: Day) -> Kind {
+        if self.heavy.contains(&day) {
+            Kind::Heavy
+        } else {
+            Kind::Light
         }
-        (Some(any), Some(same)) if same.start == start => {
-            // The day's best class is chosen, so a nearer start is of a lower class.
-            let (level, what) = match (chosen.class, any.class) {
-                (2, 1) => (3, "be under 24 h from a hard run"),
-                _ => (2, "not be heavy"),
+    }
+
+    fn alternative_to(&self, other: &Candidate) -> Option<Alternative> {
+        self.key.beats_at(&other.key).map(|level| Alternative {
+            days: other.days.clone(),
+            heavy: other.heavy.clone(),
+            level,
+        })
+    }
+}
+
+/// The search over choices of days and kinds.
+struct Search<'a> {
+    options: &'a [DayOption; 7],
+    pinned: &'a [(Day, Kind)],
+    /// Heavy sessions left to plan under `heavy_max` once the pinned ones count.
+    heavy_room: usize,
+}
+
+impl Search<'_> {
+    /// Every placement of `count` sessions on `open` days that keeps the hard rules.
+    fn candidates(&self, open: &[Day], count: usize) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for days in subsets(open, count) {
+            let heavy_able: Vec<Day> = days
+                .iter()
+                .copied()
+                .filter(|d| self.options[d.index()].heavy.is_some())
+                .collect();
+            for size in 0..=heavy_able.len().min(self.heavy_room) {
+                for heavy in subsets(&heavy_able, size) {
+                    if self.heavy_clash(&heavy).is_none() {
+                        let key = self.key(&days, &heavy);
+                        out.push(Candidate {
+                            days: days.clone(),
+                            heavy,
+                            key,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A heavy day next to another heavy day, planned or pinned, if there is one.
+    fn heavy_clash(&self, heavy: &[Day]) -> Option<(Day, Day)> {
+        let pinned = self.pinned.iter().filter(|(_, k)| *k == Kind::Heavy).map(|(d, _)| *d);
+        heavy.iter().enumerate().find_map(|(i, a)| {
+            heavy[i + 1..]
+                .iter()
+                .copied()
+                .chain(pinned.clone())
+                .find(|b| a.is_next_to(*b))
+                .map(|b| (*a, b))
+        })
+    }
+
+    fn key(&self, days: &[Day], heavy: &[Day]) -> Key {
+        let slot = |d: &Day| {
+            let kind = if heavy.contains(d) { Kind::Heavy } else { Kind::Light };
+            self.options[d.index()].slot(kind)
+        };
+        let mut shortfalls: Vec<u32> = heavy.iter().map(|d| slot(d).distances.shortfall).collect();
+        shortfalls.sort_unstable_by(|a, b| b.cmp(a));
+        let all: Vec<Day> = days.iter().copied().chain(self.pinned.iter().map(|(d, _)| *d)).collect();
+        let heavy_all: Vec<Day> = heavy
+            .iter()
+            .copied()
+            .chain(self.pinned.iter().filter(|(_, k)| *k == Kind::Heavy).map(|(d, _)| *d))
+            .collect();
+        Key {
+            sessions: days.len() + self.pinned.len(),
+            heavy: heavy_all.len(),
+            shortfalls: Reverse(shortfalls),
+            spacing: spacing(&all),
+            heavy_spacing: spacing(&heavy_all),
+            distance: Reverse(days.iter().map(|d| slot(d).distance).sum()),
+            starts: Reverse(days.iter().map(|d| slot(d).start).collect()),
+            heavy_starts: Reverse(heavy.iter().map(|d| slot(d).start).collect()),
+        }
+    }
+
+    /// Why the session on `day` of `best` has its kind.
+    fn kind_why(
+        &self,
+        best: &Candidate,
+        day: Day,
+        alternative: &dyn Fn(&dyn Fn(&Candidate) -> bool) -> Option<Alternative>,
+    ) -> KindWhy {
+        let kind = best.kind(day);
+        let other = alternative(&|c| c.days == best.days && c.kind(day) != kind);
+        if let Some(other) = other {
+            return KindWhy::Chosen(other);
+        }
+        let option = &self.options[day.index()];
+        if option.heavy.is_none() {
+            return if option.heavy_limited {
+                KindWhy::Taper
+            } else {
+                KindWhy::TooNearHardRun
             };
-            format!("starts at {at}: nearer {preferred} it would {what} (level {level})")
         }
-        (_, Some(same)) if same.distance == chosen.distance => {
-            format!(
-                "starts at {at}, the earlier of two starts as near the preferred {preferred} (level 7)"
-            )
+        let mut with = best.heavy.clone();
+        with.push(day);
+        match self.heavy_clash(&with) {
+            Some((a, b)) => KindWhy::NextToHeavy(if a == day { b } else { a }),
+            None => KindWhy::HeavyMaxReached(u8::try_from(best.key.heavy).unwrap_or(u8::MAX)),
         }
-        (_, Some(same)) => format!(
-            "starts at {at}, not at {}, to keep strength sessions {} apart (level 5)",
-            same.start.time(),
-            duration(u32::try_from(spacing.max(0)).unwrap_or(u32::MAX))
-        ),
-        _ => format!("starts at {at}"),
     }
 }
 
-/// Levels 1 to 4 of a score.
-fn top_levels(score: &Score) -> (usize, usize, usize, Reverse<usize>) {
-    (
-        score.sessions,
-        score.heavy,
-        score.heavy_ideal,
-        score.consecutive,
-    )
-}
-
-/// Pairs of sessions on neighbouring days (Sunday and Monday are neighbours).
-fn consecutive_pairs(days: &[Day]) -> usize {
-    let mut pairs = 0;
-    for (i, a) in days.iter().enumerate() {
-        pairs += days[i + 1..].iter().filter(|b| a.is_next_to(**b)).count();
-    }
-    pairs
-}
-
-/// Every way to choose `k` of `days`, in order (`days` holds at most the week's seven).
-fn subsets(days: &[Day], k: usize) -> Vec<Vec<Day>> {
-    let n = days.len().min(Day::ALL.len());
-    let mut out: Vec<Vec<Day>> = (0u32..1 << n)
-        .filter(|mask| mask.count_ones() as usize == k)
-        .map(|mask| {
-            let mut days_in = Vec::with_capacity(k);
-            days_in.extend((0..n).filter(|i| mask & 1 << i != 0).map(|i| days[i]));
-            days_in
+/// The day gaps between consecutive sessions around the week, smallest first.
+fn spacing(days: &[Day]) -> Vec<u8> {
+    let mut sorted: Vec<u8> = days.iter().map(|d| d.index() as u8).collect();
+    sorted.sort_unstable();
+    let n = sorted.len();
+    let mut gaps: Vec<u8> = (0..n)
+        .map(|i| match sorted.get(i + 1) {
+            Some(next) => next - sorted[i],
+            None => sorted[0] + 7 - sorted[i],
         })
         .collect();
-    out.sort_unstable();
-    out
+    gaps.sort_unstable();
+    gaps
 }
 
-/// `5 h 30 min after the tue 06:30 intervals`.
-pub fn describe_gap(gap: &Gap, side: &str) -> String {
-    format!(
-        "{} {side} the {} {} {}",
-        duration(gap.minutes),
-        gap.day,
-        gap.at,
-        gap.run_type
-    )
+/// Every way to choose `k` of `days`, in order.
+fn subsets(days: &[Day], k: usize) -> Vec<Vec<Day>> {
+    let n = days.len().min(Day::ALL.len());
+    (0u32..1 << n)
+        .filter(|mask| mask.count_ones() as usize == k)
+        .map(|mask| (0..n).filter(|i| mask & 1 << i != 0).map(|i| days[i]).collect())
+        .collect()
 }
 
 #[cfg(test)]
@@ -561,7 +625,7 @@ mod tests {
         place(&Schedule::parse(text, Overrides::default()).expect("valid schedule"))
     }
 
-    fn starts(plan: &Plan) -> Vec<String> {
+    fn picks(plan: &Plan) -> Vec<String> {
         plan.sessions
             .iter()
             .map(|s| format!("{} {} {}", s.day, s.span.start.time(), s.kind.name()))
@@ -569,102 +633,67 @@ mod tests {
     }
 
     #[test]
+    fn spacing_counts_day_gaps_around_the_week() {
+        assert_eq!(spacing(&[Day::Mon, Day::Wed, Day::Fri]), [2, 2, 3]);
+        assert_eq!(spacing(&[Day::Sat, Day::Mon]), [2, 5]);
+        assert_eq!(spacing(&[Day::Tue]), [7]);
+        assert_eq!(spacing(&[Day::Tue, Day::Tue]), [0, 7]);
+        assert!(spacing(&[]).is_empty());
+    }
+
+    #[test]
+    fn subsets_enumerate_every_choice_once() {
+        assert_eq!(subsets(&Day::ALL, 3).len(), 35);
+        assert_eq!(subsets(&Day::ALL, 0), vec![Vec::<Day>::new()]);
+        assert_eq!(subsets(&[Day::Mon], 2).len(), 0);
+    }
+
+    #[test]
+    fn with_mon_wed_fri_open_monday_and_friday_are_the_heavy_ones() {
+        // Every other day is hard; heavy_max 2 leaves one light, and level 5 makes the
+        // heavy pair the one furthest apart.
+        let plan = plan(
+            "[runner]\nsessions = 3\nlift_window = [\"12:00\", \"13:00\"]\n[week]\n\
+             tue = { run = \"tempo\", at = \"12:00\" }\nthu = { run = \"tempo\", at = \"12:00\" }\n\
+             sat = { run = \"tempo\", at = \"12:00\" }\nsun = { run = \"tempo\", at = \"12:00\" }\n",
+        )
+        .expect("plan");
+        let heavy: Vec<Day> = plan
+            .sessions
+            .iter()
+            .filter(|s| s.kind == Kind::Heavy)
+            .map(|s| s.day)
+            .collect();
+        assert_eq!(heavy, [Day::Mon, Day::Fri], "{:?}", picks(&plan));
+    }
+
+    #[test]
     fn a_sunday_evening_session_before_monday_dawn_intervals_is_light() {
-        // Only Sunday and Wednesday are free; Sunday's window ends 2 h before the
-        // Monday 00:30 intervals come round, so nothing there can be heavy.
         let plan = plan(
             "[runner]\nsessions = 2\nlift_window = [\"19:00\", \"22:30\"]\n[week]\n\
              mon = { run = \"intervals\", at = \"00:30\" }\ntue = \"tempo\"\nthu = \"tempo\"\n\
              fri = \"hills\"\nsat = \"long\"\n",
         )
         .expect("two free days");
-        let sunday = plan
-            .sessions
-            .iter()
-            .find(|s| s.day == Day::Sun)
-            .expect("a sunday session");
+        let sunday = plan.sessions.iter().find(|s| s.day == Day::Sun).expect("sunday");
         assert_eq!(sunday.kind, Kind::Light);
+        assert_eq!(sunday.shortfall, None);
         assert!(sunday.after.expect("a hard run after").minutes < HEAVY_GAP_MIN);
     }
 
     #[test]
-    fn heavy_session_moves_away_from_morning_intervals() {
-        // Monday could hold a session at 18:00, but the Tuesday 06:30 intervals make
-        // any Monday slot less than 24 h away; Wednesday and Saturday are 24 h clear.
-        let plan = plan(
-            "[runner]\nsessions = 2\n[week]\nmon = \"easy\"\ntue = { run = \"intervals\", at = \"06:30\" }\n\
-             wed = \"easy\"\nthu = { run = \"tempo\", at = \"18:00\" }\nfri = \"rest\"\nsat = \"easy\"\nsun = \"long\"\n",
-        )
-        .expect("plan");
-        assert_eq!(plan.sessions.len(), 2);
-        for session in &plan.sessions {
-            assert_eq!(session.kind, Kind::Heavy);
-            assert!(session.before.expect("gap").minutes >= HEAVY_GAP_MIN);
-            assert!(session.after.expect("gap").minutes >= HEAVY_GAP_MIN);
+    fn heavy_sessions_never_fall_on_consecutive_days() {
+        let plan = plan("[runner]\nsessions = 3\nheavy_max = 3\n[week]\n").expect("plan");
+        let heavy: Vec<Day> = plan
+            .sessions
+            .iter()
+            .filter(|s| s.kind == Kind::Heavy)
+            .map(|s| s.day)
+            .collect();
+        for (i, a) in heavy.iter().enumerate() {
+            assert!(heavy[i + 1..].iter().all(|b| !a.is_next_to(*b)), "{:?}", picks(&plan));
         }
-        assert!(
-            plan.sessions
-                .iter()
-                .all(|s| s.day != Day::Tue && s.day != Day::Thu && s.day != Day::Sun)
-        );
-    }
-
-    #[test]
-    fn no_session_on_hard_days_or_lift_false_days() {
-        let plan = plan(
-            "[week]\nmon = \"tempo\"\ntue = { run = \"rest\", lift = false }\nwed = [\"easy\", { run = \"easy\", at = \"18:00\", hard = true }]\n",
-        )
-        .expect("plan");
-        assert!(
-            plan.sessions
-                .iter()
-                .all(|s| ![Day::Mon, Day::Tue, Day::Wed].contains(&s.day))
-        );
-        assert_eq!(plan.days[Day::Tue.index()], DayReason::LiftFalse);
-        assert!(matches!(
-            plan.days[Day::Wed.index()],
-            DayReason::HardRun {
-                run_type: "easy",
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn a_pinned_heavy_session_too_close_to_a_hard_run_is_kept_and_warned() {
-        let plan = plan(
-            "[runner]\nsessions = 2\n[week]\ntue = [{ run = \"intervals\", at = \"06:30\" }]\n\
-             mon = [{ strength = \"heavy\", at = \"21:00\", minutes = 40 }]\n",
-        )
-        .expect("plan");
-        let pinned = plan.sessions.iter().find(|s| s.pinned).expect("kept");
-        assert_eq!(pinned.kind, Kind::Heavy);
-        assert_eq!(pinned.span.start.time().to_string(), "21:00");
-        assert!(
-            plan.warnings.iter().any(|w| w
-                == "pinned mon 21:00 heavy: 8 h 50 min before the tue 06:30 intervals, ideally 24 h or more"),
-            "{:?}",
-            plan.warnings
-        );
-        let close = self::plan(
-            "[runner]\nsessions = 2\n[week]\ntue = { run = \"intervals\", at = \"05:00\" }\n\
-             mon = { strength = \"heavy\", at = \"23:00\" }\n",
-        )
-        .expect("plan");
-        assert_eq!(
-            close
-                .sessions
-                .iter()
-                .filter(|s| s.pinned && s.kind == Kind::Heavy)
-                .count(),
-            1
-        );
-        assert!(
-            close.warnings.iter().any(|w| w
-                == "pinned mon 23:00 heavy: 5 h 20 min before the tue 05:00 intervals, heavy needs 6 h"),
-            "{:?}",
-            close.warnings
-        );
+        assert_eq!(heavy.len(), 3);
     }
 
     #[test]
@@ -674,44 +703,32 @@ mod tests {
         assert_eq!(err.possible, 1);
         assert_eq!(err.days[Day::Sat.index()], DayReason::LiftFalse);
         assert_eq!(err.days[Day::Sun.index()], DayReason::NotNeeded);
-        let text = err.to_string();
-        assert!(
-            text.starts_with("no plan: only 1 strength session fits this week"),
-            "{text}"
-        );
-        assert!(
-            text.contains("allow lifting on a day marked lift = false"),
-            "{text}"
-        );
     }
 
     #[test]
-    fn a_day_full_of_runs_has_no_room() {
+    fn after_run_opens_a_hard_day_six_hours_after_its_run() {
         let plan = plan(
-            "[runner]\nlift_window = [\"07:00\", \"09:00\"]\n[week]\nmon = { run = \"easy\", at = \"07:00\", minutes = 100 }\n",
+            "[runner]\nsessions = 2\nhard_days = \"after-run\"\nchangeover_minutes = 0\n[week]\n\
+             mon = \"tempo\"\ntue = \"tempo\"\nwed = \"tempo\"\nthu = \"tempo\"\nfri = \"tempo\"\n\
+             sat = { run = \"intervals\", at = \"06:00\" }\nsun = \"long\"\n",
+        )
+        .expect("after-run opens the hard days");
+        for s in &plan.sessions {
+            // Each session starts at least 6 h after its own day's run ended.
+            assert!(s.before.expect("hard runs").minutes >= HEAVY_GAP_MIN, "{:?}", picks(&plan));
+        }
+        assert_eq!(plan.sessions.len(), 2);
+    }
+
+    #[test]
+    fn a_night_window_belongs_to_the_day_it_opens() {
+        let plan = plan(
+            "[runner]\nsessions = 2\nlift_window = [\"22:00\", \"03:00\"]\npreferred_lift_time = \"01:00\"\n[week]\n",
         )
         .expect("plan");
-        assert_eq!(plan.days[Day::Mon.index()], DayReason::NoRoom);
-    }
-
-    #[test]
-    fn sessions_avoid_consecutive_days_when_heavy_counts_tie() {
-        let plan = plan("[runner]\nsessions = 3\n[week]\n").expect("plan");
-        let days: Vec<Day> = plan.sessions.iter().map(|s| s.day).collect();
-        assert_eq!(consecutive_pairs(&days), 0, "{:?}", starts(&plan));
-    }
-
-    #[test]
-    fn consecutive_pairs_count_sunday_and_monday() {
-        assert_eq!(consecutive_pairs(&[Day::Mon, Day::Sun]), 1);
-        assert_eq!(consecutive_pairs(&[Day::Mon, Day::Tue, Day::Wed]), 2);
-        assert_eq!(consecutive_pairs(&[Day::Mon, Day::Wed, Day::Fri]), 0);
-    }
-
-    #[test]
-    fn subsets_enumerate_every_choice_once() {
-        assert_eq!(subsets(&Day::ALL, 3).len(), 35);
-        assert_eq!(subsets(&Day::ALL, 0), vec![Vec::<Day>::new()]);
-        assert_eq!(subsets(&[Day::Mon], 2).len(), 0);
+        for s in &plan.sessions {
+            assert_eq!(s.span.start.time().to_string(), "01:00", "{:?}", picks(&plan));
+            assert_eq!(s.span.start.day(), Day::from_index(s.day.index() + 1));
+        }
     }
 }

@@ -3,30 +3,17 @@
 //! A `Plan` is what the placement produces and every renderer reads. It holds no
 //! dates: the week repeats, and the renderers anchor it to a Monday.
 
-use std::fmt;
-
 use crate::clock::{Span, TimeOfDay};
 use crate::day::Day;
+pub use crate::gaps::{Gap, Side};
+use crate::judge::{Finding, SessionRef};
 use crate::prescription::Workout;
 use crate::schedule::Kind;
-
-/// The distance from a session to its nearest hard run on one side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Gap {
-    /// Minutes between the run and the session, end to start.
-    pub minutes: u32,
-    /// The run's day.
-    pub day: Day,
-    /// The run's type.
-    pub run_type: &'static str,
-    /// The run's start time.
-    pub at: TimeOfDay,
-}
 
 /// A strength session in the week.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
-    /// The day it starts on.
+    /// The day it belongs to (a night session may start after midnight).
     pub day: Day,
     /// When it happens.
     pub span: Span,
@@ -38,10 +25,72 @@ pub struct Session {
     pub before: Option<Gap>,
     /// Nearest hard run after it (None in a week without hard runs).
     pub after: Option<Gap>,
-    /// For a planned session, why it starts when it does.
-    pub why_start: Option<String>,
+    /// For a heavy session, minutes it falls short of the ideal distance from the
+    /// hard runs (24 h, 48 h from a key run); `None` for a light one.
+    pub shortfall: Option<u32>,
+    /// The hard run that sets a heavy session's shortfall, when it is above 0.
+    pub short_of: Option<(Side, Gap)>,
+    /// For a planned session, why it is of its kind and starts when it does.
+    pub why: Option<SessionWhy>,
     /// Its exercises, once prescribed.
     pub workout: Option<Workout>,
+}
+
+/// Why a planned session is what it is: data for `--explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionWhy {
+    /// Why it is heavy or light.
+    pub kind: KindWhy,
+    /// Why it starts when it does.
+    pub start: StartWhy,
+}
+
+/// Why a planned session is heavy or light.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KindWhy {
+    /// The other kind was possible; this placement beats the best one with it.
+    Chosen(Alternative),
+    /// Heavy is not possible here: some hard run is less than 6 h away on every start.
+    TooNearHardRun,
+    /// Heavy would sit on the day next to another heavy session.
+    NextToHeavy(Day),
+    /// The week already holds its most heavy sessions.
+    HeavyMaxReached(u8),
+    /// The block's taper allows no heavy session here.
+    Taper,
+}
+
+/// Why a planned session starts when it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartWhy {
+    /// The free start nearest the preferred lift time.
+    Nearest {
+        /// The preferred lift time.
+        preferred: TimeOfDay,
+    },
+    /// As near as another start; the earlier is taken (level 7).
+    Earlier {
+        /// The later start, as near.
+        other: TimeOfDay,
+        /// The preferred lift time.
+        preferred: TimeOfDay,
+    },
+    /// A nearer start exists but could not be heavy (level 2).
+    KeepsHeavy {
+        /// The nearer start.
+        nearer: TimeOfDay,
+        /// The preferred lift time.
+        preferred: TimeOfDay,
+    },
+    /// A nearer start would fall further short of the ideal (level 3).
+    SmallerShortfall {
+        /// The nearer start.
+        nearer: TimeOfDay,
+        /// Its shortfall, in minutes.
+        shortfall: u32,
+        /// The preferred lift time.
+        preferred: TimeOfDay,
+    },
 }
 
 /// Why a day holds a session or not.
@@ -54,6 +103,14 @@ pub enum DayReason {
     /// The day has a hard run, so it takes no strength.
     HardRun {
         /// The hard run's type.
+        run_type: &'static str,
+        /// Its start.
+        at: TimeOfDay,
+    },
+    /// `hard_days = "after-run"`, but no whole session starts 6 h after the day's last
+    /// hard run inside the window.
+    AfterHardRun {
+        /// The last hard run's type.
         run_type: &'static str,
         /// Its start.
         at: TimeOfDay,
@@ -75,42 +132,71 @@ pub enum DayReason {
 pub enum Criterion {
     /// 1. most sessions, up to the target.
     Sessions = 1,
-    /// 2. most heavy sessions.
+    /// 2. most heavy sessions, up to `heavy_max`.
     Heavy,
-    /// 3. most heavy sessions 24 h or more from hard runs on both sides.
-    HeavyIdeal,
-    /// 4. fewest pairs of sessions on consecutive days.
-    ConsecutiveDays,
-    /// 5. largest smallest gap between two strength sessions.
-    SpacingBetweenSessions,
+    /// 3. smallest shortfalls of the heavy sessions, the worst first.
+    Shortfall,
+    /// 4. widest spacing in days between sessions.
+    Spacing,
+    /// 5. widest spacing in days between heavy sessions.
+    HeavySpacing,
     /// 6. starts closest to the preferred lift time.
     PreferredTime,
     /// 7. earliest in the week.
     Earliest,
+    /// 8. heavy sessions earliest.
+    HeavyEarliest,
 }
 
-impl fmt::Display for Criterion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = match self {
-            Criterion::Sessions => "more sessions",
-            Criterion::Heavy => "more heavy sessions",
-            Criterion::HeavyIdeal => "more heavy sessions 24 h or more from hard runs",
-            Criterion::ConsecutiveDays => "fewer sessions on consecutive days",
-            Criterion::SpacingBetweenSessions => "more time between strength sessions",
-            Criterion::PreferredTime => "start times closer to the preferred lift time",
-            Criterion::Earliest => "earlier in the week",
-        };
-        write!(f, "level {} ({text})", *self as u8)
+impl Criterion {
+    /// The level's number in SPEC §3.
+    pub fn number(self) -> u8 {
+        self as u8
     }
 }
 
-/// How the chosen days beat the best other choice of days.
+/// The best placement of another shape, and the level at which the chosen one beats it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decision {
-    /// The days of the best placement on other days.
-    pub runner_up: Vec<Day>,
+pub struct Alternative {
+    /// Its planned days.
+    pub days: Vec<Day>,
+    /// Which of them are heavy.
+    pub heavy: Vec<Day>,
     /// The first level of the order at which the chosen placement is better.
     pub level: Criterion,
+}
+
+/// Something the runner should know about the week, as data; the renderers word it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// A pinned session breaks a rule or misses a preference.
+    Pinned(Finding),
+    /// A planned heavy session falls short of the ideal, and no slot this week allows
+    /// more.
+    Shortfall {
+        /// The session.
+        session: SessionRef,
+        /// Which side of the run it is on.
+        side: Side,
+        /// The run that sets the shortfall.
+        gap: Gap,
+        /// The ideal distance from that run.
+        ideal: u32,
+    },
+    /// More sessions pinned than aimed for.
+    PinnedOverTarget {
+        /// Pinned sessions.
+        pinned: usize,
+        /// The target.
+        target: u8,
+    },
+    /// Fewer sessions fit than asked for.
+    FewerSessions {
+        /// Sessions in the week.
+        placed: usize,
+        /// The target.
+        target: u8,
+    },
 }
 
 /// The planned week.
@@ -122,14 +208,33 @@ pub struct Plan {
     pub sessions: Vec<Session>,
     /// For each day, Monday first, why it holds a session or not.
     pub days: [DayReason; 7],
-    /// How the chosen days beat the runner-up, when there was a choice.
-    pub decision: Option<Decision>,
-    /// Things the runner should know: missed targets, pinned sessions that break rules.
+    /// For each day that could hold a session, the best placement that differs there
+    /// (without the day if it holds one, with it if not).
+    pub day_alternatives: [Option<Alternative>; 7],
+    /// How the chosen placement beats the runner-up, when there was a choice.
+    pub decision: Option<Alternative>,
+    /// What the placement has to say: pinned sessions that break rules, shortfalls.
+    pub notes: Vec<Note>,
+    /// Warnings of the prescription and the block, already in words.
     pub warnings: Vec<String>,
     /// A deload week of a block: fewer sets, lighter loads.
     pub deload: bool,
     /// A taper week of a block: no heavy sessions in the days before a race.
     pub taper: bool,
+}
+
+impl Session {
+    /// Minutes from the week's Monday 00:00 to its start: past the end of the week for
+    /// a Sunday-night session that starts after midnight.
+    pub fn start_minutes(&self) -> u32 {
+        let start = self.span.start.minutes();
+        let midnight = self.day.index() as u32 * crate::rules::DAY_MINUTES;
+        if start < midnight {
+            start + crate::rules::WEEK_MINUTES
+        } else {
+            start
+        }
+    }
 }
 
 impl Plan {
@@ -142,34 +247,14 @@ impl Plan {
     }
 }
 
-/// `5 h 30 min`, `24 h`, `45 min`.
-pub fn duration(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn durations_read_naturally() {
-        assert_eq!(duration(45), "45 min");
-        assert_eq!(duration(360), "6 h");
-        assert_eq!(duration(650), "10 h 50 min");
-        assert_eq!(duration(0), "0 min");
-    }
-
-    #[test]
     fn levels_are_numbered_as_in_the_spec() {
-        assert_eq!(Criterion::Sessions as u8, 1);
-        assert_eq!(Criterion::Earliest as u8, 7);
-        assert_eq!(
-            Criterion::Heavy.to_string(),
-            "level 2 (more heavy sessions)"
-        );
+        assert_eq!(Criterion::Sessions.number(), 1);
+        assert_eq!(Criterion::Shortfall.number(), 3);
+        assert_eq!(Criterion::HeavyEarliest.number(), 8);
     }
 }

@@ -443,7 +443,7 @@ mod tests {
 
     #[test]
     fn heavy_sessions_alternate_emphasis_around_the_power_session() {
-        let (_, plan) = planned("[week]\n");
+        let (_, plan) = planned("[runner]\nheavy_max = 3\n[week]\n");
         let roles: Vec<Role> = plan
             .sessions
             .iter()

@@ -20,6 +20,7 @@ pub(crate) struct RawSchedule {
     pub runner: Option<RawRunner>,
     pub lifts: Option<Spanned<Entries<RawLift>>>,
     pub week: Option<Spanned<Entries<RawDay>>>,
+    pub weeks: Option<Spanned<Entries<Entries<RawWeekItem>>>>,
 }
 
 /// A table whose keys are names the schedule defines (days, lifts), in file order.
@@ -39,6 +40,9 @@ pub(crate) struct RawRunner {
     pub units: Option<Spanned<String>>,
     pub timezone: Option<Spanned<String>>,
     pub high_volume_minutes: Option<Spanned<i64>>,
+    pub heavy_max: Option<Spanned<i64>>,
+    pub changeover_minutes: Option<Spanned<i64>>,
+    pub hard_days: Option<Spanned<String>>,
 }
 
 /// A value under `[lifts]`: a 1RM, or a recent set to estimate it from.
@@ -86,7 +90,16 @@ pub(crate) struct RawEntryTable {
     pub at: Option<Spanned<String>>,
     pub minutes: Option<Spanned<i64>>,
     pub hard: Option<Spanned<bool>>,
+    pub key: Option<Spanned<bool>>,
     pub lift: Option<Spanned<bool>>,
+}
+
+/// A value in a `[weeks."DATE"]` table: `cutback = true`, or a day as under `[week]`.
+/// Which key may hold which is checked in `schedule.rs`.
+#[derive(Debug)]
+pub(crate) enum RawWeekItem {
+    Flag(bool),
+    Day(RawDay),
 }
 
 impl<'de, V: Deserialize<'de>> Deserialize<'de> for Entries<V> {
@@ -146,6 +159,32 @@ impl<'de> Deserialize<'de> for RawEntry {
                     Err(de::Error::custom("a day's array cannot hold another array"))
                 }
             })
+    }
+}
+
+impl<'de> Deserialize<'de> for RawWeekItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ItemVisitor;
+        impl<'de> Visitor<'de> for ItemVisitor {
+            type Value = RawWeekItem;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("true or false for cutback, or a day as under [week]")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawWeekItem, E> {
+                Ok(RawWeekItem::Flag(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawWeekItem, E> {
+                DAY.visit_str(v).map(RawWeekItem::Day)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawWeekItem, A::Error> {
+                DAY.visit_map(map).map(RawWeekItem::Day)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawWeekItem, A::Error> {
+                DAY.visit_seq(seq).map(RawWeekItem::Day)
+            }
+        }
+        const DAY: DayVisitor = DayVisitor { allow_array: true };
+        deserializer.deserialize_any(ItemVisitor)
     }
 }
 

@@ -23,6 +23,28 @@ pub const HEAVY_GAP_MIN: u32 = 6 * 60;
 /// The ideal spacing of a heavy lift from a hard run: the article's "ideally 24 to 48
 /// hours", so the nervous system has recovered. A preference, not a hard rule.
 pub const HEAVY_GAP_IDEAL: u32 = 24 * 60;
+/// The ideal spacing of a heavy lift from a *key* run (a race, or a hard run of
+/// [`KEY_RUN_MINUTES`] or more): 48 h, the top of the article's "24 to 48 hours". †
+/// Heavy lower-body work can leave running economy and leg power down for up to two
+/// days (Blagrove et al. 2018, Sports Med 48:1117), so the runs that matter most get
+/// the whole 48 h.
+pub const HEAVY_GAP_IDEAL_KEY: u32 = 48 * 60;
+/// A hard run this long or longer is a key run: the long run of a marathon build. †
+/// Common coaching practice (2.5 h is where long-run fatigue lasts into a second day).
+pub const KEY_RUN_MINUTES: u32 = 150;
+/// Most heavy sessions a week when the runner does not say. † Two heavy sessions a
+/// week build maximal strength in runners; a third adds fatigue, not strength
+/// (Rønnestad & Mujika 2014, SJMSS 24:603; Blagrove et al. 2018).
+pub const HEAVY_MAX_DEFAULT: u8 = 2;
+/// Fewest heavy sessions a runner may cap the week at: one keeps strength in season
+/// (Rønnestad et al. 2010, EJAP 110:1269). †
+pub const HEAVY_MAX_MIN: u8 = 1;
+/// Least time between a strength session and a run when the runner does not say:
+/// time to change, eat and travel. † Common practice.
+pub const CHANGEOVER_MINUTES_DEFAULT: u32 = 30;
+/// Most changeover a runner may ask for: three hours keeps at least one start open
+/// on a day with a run.
+pub const CHANGEOVER_MINUTES_MAX: u32 = 180;
 /// Plyometrics only when fatigue is low: never within this long after a hard run.
 pub const PLYO_AFTER_HARD_MIN: u32 = 24 * 60;
 
@@ -133,56 +155,67 @@ pub const RUN_TYPES: &[RunTypeRule] = &[
     RunTypeRule {
         name: "rest",
         hard: false,
+        key: false,
         default_minutes: 0,
     },
     RunTypeRule {
         name: "easy",
         hard: false,
+        key: false,
         default_minutes: 45,
     },
     RunTypeRule {
         name: "recovery",
         hard: false,
+        key: false,
         default_minutes: 30,
     },
     RunTypeRule {
         name: "long",
         hard: true,
+        key: false,
         default_minutes: 120,
     },
     RunTypeRule {
         name: "tempo",
         hard: true,
+        key: false,
         default_minutes: 50,
     },
     RunTypeRule {
         name: "threshold",
         hard: true,
+        key: false,
         default_minutes: 50,
     },
     RunTypeRule {
         name: "intervals",
         hard: true,
+        key: false,
         default_minutes: 60,
     },
     RunTypeRule {
         name: "vo2max",
         hard: true,
+        key: false,
         default_minutes: 60,
     },
     RunTypeRule {
         name: "hills",
         hard: true,
+        key: false,
         default_minutes: 50,
     },
     RunTypeRule {
         name: "fartlek",
         hard: true,
+        key: false,
         default_minutes: 45,
     },
     RunTypeRule {
         name: "race",
         hard: true,
+        key: true,
         default_minutes: 60,
     },
 ];
@@ -194,6 +227,8 @@ pub struct RunTypeRule {
     pub name: &'static str,
     /// Whether the run is a hard (quality) session.
     pub hard: bool,
+    /// Whether the run is a key session whatever its length: a race.
+    pub key: bool,
     /// Length in minutes when the schedule gives none.
     pub default_minutes: u32,
 }
@@ -205,6 +240,8 @@ const _: () = {
     assert!(SESSION_MINUTES_MIN <= SESSION_MINUTES_DEFAULT);
     assert!(SESSION_MINUTES_DEFAULT <= SESSION_MINUTES_MAX);
     assert!(HEAVY_GAP_MIN < HEAVY_GAP_IDEAL);
+    assert!(HEAVY_GAP_IDEAL < HEAVY_GAP_IDEAL_KEY);
+    assert!(HEAVY_MAX_MIN <= HEAVY_MAX_DEFAULT && HEAVY_MAX_DEFAULT <= SESSIONS_MAX);
     assert!(LIFT_WINDOW_END_DEFAULT - LIFT_WINDOW_START_DEFAULT >= SESSION_MINUTES_MAX);
 };
 

@@ -13,7 +13,9 @@ use crate::clock::{Span, TimeOfDay, WeekTime};
 use crate::day::Day;
 use crate::diagnostic::Diagnostic;
 use crate::lift::{LIFT_KEYS, Lift, Units, epley_one_rep_max};
-use crate::raw::{Entries, RawDay, RawEntry, RawEntryTable, RawLift, RawRunner, RawSchedule};
+use crate::raw::{
+    Entries, RawDay, RawEntry, RawEntryTable, RawLift, RawRunner, RawSchedule, RawWeekItem,
+};
 use crate::rules::{self, RUN_TYPES, RunTypeRule};
 use crate::suggest;
 use crate::zone::Zone;
@@ -60,6 +62,9 @@ pub struct Run {
     pub span: Span,
     /// Whether it is a hard session.
     pub hard: bool,
+    /// Whether it is a key session (a race, or a hard run of 150 min or more): heavy
+    /// lifting ideally stays 48 h from it.
+    pub key: bool,
 }
 
 /// A strength session the runner has already fixed.
@@ -71,6 +76,15 @@ pub struct Pinned {
     pub kind: Kind,
     /// When it happens.
     pub span: Span,
+}
+
+/// Whether a hard day may hold strength.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HardDays {
+    /// Strength goes on easy and rest days only.
+    Never,
+    /// A hard day may hold a session that starts 6 h or more after its last hard run.
+    AfterRun,
 }
 
 /// Runner settings, defaults filled in.
@@ -96,6 +110,40 @@ pub struct Runner {
     pub timezone: Option<Zone>,
     /// Weekly run minutes from which loads get lighter.
     pub high_volume_minutes: u32,
+    /// Most heavy sessions a week (1..=3).
+    pub heavy_max: u8,
+    /// Least minutes between a session and any run (0..=180).
+    pub changeover_minutes: u32,
+    /// Whether a hard day may hold a session after its run.
+    pub hard_days: HardDays,
+}
+
+impl Runner {
+    /// Minutes from the window's opening to its close; a night window (start later
+    /// than end) closes the next morning.
+    pub fn window_minutes(&self) -> u32 {
+        window_length(self.window_start, self.window_end)
+    }
+}
+
+/// Minutes from `start` forward to `end` on the clock, 1..=1440 (equal times are a
+/// whole day, which input validation refuses).
+fn window_length(start: TimeOfDay, end: TimeOfDay) -> u32 {
+    match (end.minutes() + rules::DAY_MINUTES - start.minutes()) % rules::DAY_MINUTES {
+        0 => rules::DAY_MINUTES,
+        length => length,
+    }
+}
+
+/// One week that differs from the usual week: `[weeks."DATE"]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekTable {
+    /// The Monday of that week.
+    pub monday: NaiveDate,
+    /// The running plan's cutback week: strength deloads with it.
+    pub cutback: bool,
+    /// The days it replaces, Monday first; `None` keeps the usual day.
+    pub days: [Option<DayPlan>; 7],
 }
 
 /// One day of the usual week.
@@ -129,8 +177,12 @@ pub struct Schedule {
     pub runner: Runner,
     /// The lifts with a known 1RM, in file order.
     pub lifts: Vec<Lift>,
-    /// Monday to Sunday.
+    /// Monday to Sunday: the usual week, or one week with its table applied.
     pub days: [DayPlan; 7],
+    /// The weeks that differ from the usual one, in date order.
+    pub weeks: Vec<WeekTable>,
+    /// Whether `days` is a cutback week of the running plan (see [`Schedule::in_week`]).
+    pub cutback: bool,
 }
 
 /// Settings from the command line that override the file.
@@ -152,16 +204,36 @@ impl Schedule {
             Some(lifts) => self::lifts(lifts.into_inner())?,
             None => Vec::new(),
         };
-        let days = match raw.week {
+        let usual = match raw.week {
             Some(week) => self::days(week.into_inner(), &runner)?,
-            None => Default::default(),
+            None => ParsedDays::default(),
+        };
+        let weeks = match raw.weeks {
+            Some(weeks) => self::weeks(weeks.into_inner(), &runner, &usual)?,
+            None => Vec::new(),
         };
         Ok(Schedule {
             week_of,
             runner,
             lifts,
-            days,
+            days: usual.days,
+            weeks,
+            cutback: false,
         })
+    }
+
+    /// The week of `monday`: the usual week with that week's `[weeks]` table applied.
+    pub fn in_week(&self, monday: NaiveDate) -> Schedule {
+        let mut week = self.clone();
+        if let Some(table) = self.weeks.iter().find(|t| t.monday == monday) {
+            week.cutback = table.cutback;
+            for (day, replacement) in week.days.iter_mut().zip(&table.days) {
+                if let Some(replacement) = replacement {
+                    day.clone_from(replacement);
+                }
+            }
+        }
+        week
     }
 
     /// Every run of the week, Monday first.
@@ -336,20 +408,22 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
                 .with_help(Some("write it as [\"06:00\", \"21:00\"]".to_owned())));
             };
             let (start, end) = (time(start)?, time(end)?);
-            if end <= start {
+            if end == start {
                 return Err(Diagnostic::new(
-                    format!("lift_window ends at {end}, before it starts at {start}"),
+                    format!("lift_window starts and ends at {start}"),
                     window.span(),
                 )
                 .with_help(Some(
-                    "give the earliest start first, the latest end second".to_owned(),
+                    "give the earliest start first and the latest end second; a start later than the end is a night window".to_owned(),
                 )));
             }
-            if end.minutes() - start.minutes() < session_minutes {
+            let length = window_length(start, end);
+            let first = start.minutes().div_ceil(rules::START_GRID) * rules::START_GRID;
+            if first + session_minutes > start.minutes() + length {
+                let night = if end < start { "night " } else { "" };
                 return Err(Diagnostic::new(
                     format!(
-                        "lift_window {start}-{end} is {} min, too short for a {session_minutes} min session",
-                        end.minutes() - start.minutes()
+                        "{night}lift_window {start}-{end} holds no {session_minutes} min session starting on the quarter hour"
                     ),
                     window.span(),
                 )
@@ -393,6 +467,37 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
         }
     };
     let run_time = time_or(&raw.run_time, rules::RUN_TIME_DEFAULT)?;
+    let heavy_max = in_range(
+        raw.heavy_max.as_ref(),
+        "heavy_max",
+        u32::from(rules::HEAVY_MAX_MIN)..=u32::from(rules::SESSIONS_MAX),
+        u32::from(rules::HEAVY_MAX_DEFAULT),
+        "at most 1 to 3 heavy sessions a week; two build strength, a third steals recovery",
+    )? as u8;
+    let changeover_minutes = in_range(
+        raw.changeover_minutes.as_ref(),
+        "changeover_minutes",
+        0..=rules::CHANGEOVER_MINUTES_MAX,
+        rules::CHANGEOVER_MINUTES_DEFAULT,
+        &format!(
+            "minutes between a session and a run, at most {}",
+            rules::CHANGEOVER_MINUTES_MAX
+        ),
+    )?;
+    let hard_days = match &raw.hard_days {
+        None => HardDays::Never,
+        Some(value) => match value.get_ref().as_str() {
+            "never" => HardDays::Never,
+            "after-run" => HardDays::AfterRun,
+            other => {
+                let known = ["never", "after-run"];
+                return Err(
+                    Diagnostic::new(format!("unknown hard_days \"{other}\""), value.span())
+                        .with_help(suggest::hint(other, known).or_else(|| Some(one_of(&known)))),
+                );
+            }
+        },
+    };
     Ok(Runner {
         level,
         sessions,
@@ -404,6 +509,9 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
         units,
         timezone,
         high_volume_minutes,
+        heavy_max,
+        changeover_minutes,
+        hard_days,
     })
 }
 
@@ -459,13 +567,136 @@ fn load(weight: f64, span: Range<usize>) -> Result<f64, Diagnostic> {
     }
 }
 
-fn days(entries: Entries<RawDay>, runner: &Runner) -> Result<[DayPlan; 7], Diagnostic> {
+/// The days of `[week]` or of one `[weeks]` table, as parsed.
+#[derive(Debug, Default)]
+struct ParsedDays {
+    days: [DayPlan; 7],
+    /// Which days the table gives.
+    given: [bool; 7],
+    /// Every run with the span of its entry, to point at the second of two that overlap.
+    runs: Vec<(Run, Range<usize>)>,
+}
+
+fn days(entries: Entries<RawDay>, runner: &Runner) -> Result<ParsedDays, Diagnostic> {
+    day_entries(entries.0, runner, Vec::new())
+}
+
+/// The `[weeks."DATE"]` tables: each a week of the calendar, at most one table a week.
+fn weeks(
+    tables: Entries<Entries<RawWeekItem>>,
+    runner: &Runner,
+    usual: &ParsedDays,
+) -> Result<Vec<WeekTable>, Diagnostic> {
+    let mut out: Vec<(WeekTable, Range<usize>)> = Vec::new();
+    for (key, table) in tables.0 {
+        let monday = table_monday(&key)?;
+        if let Some((other, _)) = out.iter().find(|(t, _)| t.monday == monday) {
+            return Err(Diagnostic::new(
+                format!(
+                    "weeks.\"{}\" is in the week of {}, which another table already gives",
+                    key.get_ref(),
+                    other.monday
+                ),
+                key.span(),
+            )
+            .with_help(Some("put every change of one week in one table".to_owned())));
+        }
+        let mut cutback = false;
+        let mut day_entries_of_table = Vec::new();
+        for (item_key, value) in table.into_inner().0 {
+            let span = value.span();
+            match (item_key.get_ref().as_str(), value.into_inner()) {
+                ("cutback", RawWeekItem::Flag(flag)) => cutback = flag,
+                ("cutback", RawWeekItem::Day(_)) => {
+                    return Err(Diagnostic::new("expected true or false for cutback", span));
+                }
+                (_, RawWeekItem::Day(day)) => {
+                    day_entries_of_table.push((item_key, Spanned::new(span, day)));
+                }
+                (name, RawWeekItem::Flag(_)) => {
+                    let known = ["cutback"];
+                    let message = match Day::from_key(name) {
+                        Some(_) => format!("a day is a run type or a table, not true or false"),
+                        None => format!("unknown key \"{name}\""),
+                    };
+                    return Err(Diagnostic::new(message, item_key.span()).with_help(
+                        suggest::hint(name, known)
+                            .or_else(|| Some("a week's table holds cutback and days".to_owned())),
+                    ));
+                }
+            }
+        }
+        // The usual days the table keeps, so a run of the table cannot overlap them.
+        let replaced: Vec<Day> = day_entries_of_table
+            .iter()
+            .filter_map(|(k, _): &(Spanned<String>, _)| Day::from_key(k.get_ref()))
+            .collect();
+        let kept = usual
+            .runs
+            .iter()
+            .filter(|(run, _)| !replaced.contains(&run.day))
+            .cloned()
+            .collect();
+        let parsed = day_entries(day_entries_of_table, runner, kept)?;
+        let days = std::array::from_fn(|i| parsed.given[i].then(|| parsed.days[i].clone()));
+        out.push((
+            WeekTable {
+                monday,
+                cutback,
+                days,
+            },
+            key.span(),
+        ));
+    }
+    let mut weeks: Vec<WeekTable> = out.into_iter().map(|(t, _)| t).collect();
+    weeks.sort_by_key(|t| t.monday);
+    Ok(weeks)
+}
+
+/// The Monday of the week a `[weeks]` key names.
+fn table_monday(key: &Spanned<String>) -> Result<NaiveDate, Diagnostic> {
+    let text = key.get_ref();
+    let help = || Some("name the week by any date inside it, like [weeks.\"2027-02-01\"]".to_owned());
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(
+            Diagnostic::new(format!("weeks.\"{text}\" is not a date as YYYY-MM-DD"), key.span())
+                .with_help(help()),
+        );
+    }
+    let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") else {
+        return Err(Diagnostic::new(
+            format!("weeks.\"{text}\" is not a date in the calendar"),
+            key.span(),
+        ));
+    };
+    let monday = crate::render::monday_of(date);
+    let sunday = monday + chrono::Days::new(6);
+    if !crate::render::DAYS.contains(&monday) || !crate::render::DAYS.contains(&sunday) {
+        return Err(Diagnostic::new(
+            format!(
+                "weeks.\"{text}\" is in a week outside the years 0000 to 9999 that the planner plans"
+            ),
+            key.span(),
+        ));
+    }
+    Ok(monday)
+}
+
+fn day_entries(
+    entries: Vec<(Spanned<String>, Spanned<RawDay>)>,
+    runner: &Runner,
+    mut placed: Vec<(Run, Range<usize>)>,
+) -> Result<ParsedDays, Diagnostic> {
     let mut days: [DayPlan; 7] = Default::default();
     let mut seen: [Option<Range<usize>>; 7] = Default::default();
-    // Spans of every run, to point at the second of two overlapping runs.
-    let mut placed: Vec<(Run, Range<usize>)> = Vec::new();
+    let fixed = placed.len();
     let run_time = runner.run_time;
-    for (key, value) in entries.0 {
+    for (key, value) in entries {
         let Some(day) = Day::from_key(key.get_ref()) else {
             let known = Day::KEYS.iter().chain(Day::NAMES.iter()).copied();
             return Err(
@@ -505,6 +736,7 @@ fn days(entries: Entries<RawDay>, runner: &Runner) -> Result<[DayPlan; 7], Diagn
                                 minutes: rule.default_minutes,
                             },
                             hard: rule.hard,
+                            key: rule.key || rule.hard && rule.default_minutes >= rules::KEY_RUN_MINUTES,
                         };
                         check_overlap(&placed, &run, span.clone())?;
                         placed.push((run, span));
@@ -530,14 +762,19 @@ fn days(entries: Entries<RawDay>, runner: &Runner) -> Result<[DayPlan; 7], Diagn
             .with_help(Some("remove one of the two".to_owned())));
         }
     }
-    for (run, _) in placed {
-        days[run.day.index()].runs.push(run);
+    let runs = placed.split_off(fixed);
+    for (run, _) in &runs {
+        days[run.day.index()].runs.push(run.clone());
     }
     for day in &mut days {
         day.runs.sort_by_key(|r| r.span.start);
         day.pinned.sort_by_key(|p| p.span.start);
     }
-    Ok(days)
+    Ok(ParsedDays {
+        days,
+        given: seen.map(|s| s.is_some()),
+        runs,
+    })
 }
 
 enum TableEntry {
@@ -560,6 +797,7 @@ fn table_entry(
         at,
         minutes,
         hard,
+        key,
         lift,
     } = table;
     match (run, strength) {
@@ -574,7 +812,7 @@ fn table_entry(
             let rule = run_type(run_name.get_ref(), run_name.span())?;
             let lift_allowed = lift.is_none_or(|l| *l.get_ref());
             if rule.name == "rest" {
-                if let Some(extra) = at.as_ref().map(Spanned::span).or(minutes.as_ref().map(Spanned::span)).or(hard.as_ref().map(Spanned::span)) {
+                if let Some(extra) = at.as_ref().map(Spanned::span).or(minutes.as_ref().map(Spanned::span)).or(hard.as_ref().map(Spanned::span)).or(key.as_ref().map(Spanned::span)) {
                     return Err(Diagnostic::new("a rest day has no time, length or hardness", extra)
                         .with_help(Some("only lift = false goes with run = \"rest\"".to_owned())));
                 }
@@ -585,19 +823,29 @@ fn table_entry(
                 Some(m) => in_range(Some(m), "minutes", 1..=rules::ACTIVITY_MINUTES_MAX, 0, "a run lasts at most a day")?,
                 None => rule.default_minutes,
             };
+            let is_key = key.as_ref().map(|k| *k.get_ref());
+            if let (Some(true), Some(h)) = (is_key, &hard) {
+                if !*h.get_ref() {
+                    return Err(Diagnostic::new("key = true makes a run hard, so it cannot say hard = false", h.span())
+                        .with_help(Some("remove hard = false, or write key = false".to_owned())));
+                }
+            }
+            let hard = is_key == Some(true) || hard.map_or(rule.hard, |h| *h.get_ref());
+            let is_key = is_key.unwrap_or(rule.key || hard && minutes >= rules::KEY_RUN_MINUTES);
             Ok(TableEntry::Run {
                 run: Some(Run {
                     day,
                     run_type: rule.name,
                     span: Span { start: WeekTime::at(day, start), minutes },
-                    hard: hard.map_or(rule.hard, |h| *h.get_ref()),
+                    hard,
+                    key: is_key,
                 }),
                 lift_allowed,
             })
         }
         (None, Some(strength)) => {
-            if let Some(extra) = hard.as_ref().map(Spanned::span).or(lift.as_ref().map(Spanned::span)) {
-                return Err(Diagnostic::new("\"hard\" and \"lift\" belong to runs, not strength sessions", extra));
+            if let Some(extra) = hard.as_ref().map(Spanned::span).or(lift.as_ref().map(Spanned::span)).or(key.as_ref().map(Spanned::span)) {
+                return Err(Diagnostic::new("\"hard\", \"key\" and \"lift\" belong to runs, not strength sessions", extra));
             }
             let kind = match strength.get_ref().as_str() {
                 "heavy" => Kind::Heavy,
@@ -828,7 +1076,7 @@ mod tests {
         )
         .expect_err("45 does not fit in 40");
         assert!(
-            d.message.contains("too short for a 45 min session"),
+            d.message.contains("holds no 45 min session"),
             "{}",
             d.message
         );

@@ -100,7 +100,7 @@ fn minutes_flag_too_long_for_the_window_is_an_input_error() {
         .stdin("[runner]\nlift_window = [\"17:00\", \"17:40\"]\n")
         .run()
         .code(1)
-        .stderr_has("lift_window 17:00-17:40 is 40 min, too short for a 45 min session");
+        .stderr_has("lift_window 17:00-17:40 holds no 45 min session starting on the quarter hour");
 }
 
 #[test]

@@ -45,7 +45,7 @@ fn check_names_file_day_time_rule_and_numbers_and_exits_3() {
         .stdout(&format!(
             "{good}: warning: mon 18:00 heavy: 11 h 50 min before the tue 06:30 intervals, ideally 24 h or more\n\
              {good}: ok, 2 sessions keep every rule\n\
-             {bad}: wed 06:00 heavy: 5 h 30 min after the tue 23:00 race, heavy needs 6 h\n\
+             {bad}: wed 06:00 heavy: 5 h 30 min after the tue 23:00 race (key), heavy needs 6 h\n\
              {bad}: thu 18:00 light: on a hard day (tempo at 07:00), strength goes on easy or rest days\n\
              {bad}: thu 18:00 light: 60 min long, a session lasts 30 to 45 min\n"
         ))
@@ -224,6 +224,7 @@ fn colour_marks_hard_runs_and_heavy_sessions_only_when_asked() {
     let stripped = coloured
         .replace("\x1b[1;31m", "")
         .replace("\x1b[1;33m", "")
+        .replace("\x1b[32m", "")
         .replace("\x1b[1m", "")
         .replace("\x1b[0m", "");
     assert_eq!(stripped, String::from_utf8(plain).expect("UTF-8"));

@@ -68,8 +68,8 @@ fn rows<W: io::Write>(
     writer: &mut ::csv::Writer<W>,
 ) -> io::Result<()> {
     for session in &week.plan.sessions {
-        let start = week.datetime(session.span.start, 0);
-        let end = week.datetime(session.span.start, session.span.minutes);
+        let start = week.session_time(session, 0);
+        let end = week.session_time(session, session.span.minutes);
         let cells = [
             start.date().to_string(),
             session.day.key().to_owned(),

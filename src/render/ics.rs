@@ -15,8 +15,8 @@ use std::io;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 
 use crate::lift::Units;
-use crate::placement::describe_gap;
-use crate::plan::{Plan, Session, duration};
+use crate::plan::{Plan, Session};
+use crate::render::phrases::{self, duration};
 use crate::prescription::Prescribed;
 use crate::render::Week;
 use crate::rules::HEAVY_GAP_MIN;
@@ -187,8 +187,7 @@ fn events(week: &Week<'_>, options: &IcsOptions) -> Vec<Event> {
             events.extend(
                 day.runs
                     .iter()
-                    .enumerate()
-                    .map(|(nth, run)| run_event(week, run, nth)),
+                    .map(|run| run_event(week, run)),
             );
         }
     }
@@ -224,7 +223,7 @@ fn session_event(week: &Week<'_>, session: &Session, nth: usize, alarm: Option<u
             "strength-{}-{}{suffix}@{UID_DOMAIN}",
             week.monday, session.day
         ),
-        start: week.datetime(session.span.start, 0),
+        start: week.session_time(session, 0),
         minutes: session.span.minutes,
         what: format!("{kind} strength session"),
         summary: summary(session, week.plan),
@@ -240,7 +239,7 @@ fn session_event(week: &Week<'_>, session: &Session, nth: usize, alarm: Option<u
     }
 }
 
-fn run_event(week: &Week<'_>, run: &Run, nth: usize) -> Event {
+fn run_event(week: &Week<'_>, run: &Run) -> Event {
     let mut description = format!(
         "{} run, {} min",
         capitalized(run.run_type),
@@ -255,7 +254,12 @@ fn run_event(week: &Week<'_>, run: &Run, nth: usize) -> Event {
         description.push_str(", easy");
     }
     Event {
-        uid: format!("run-{}-{}-{}@{UID_DOMAIN}", week.monday, run.day, nth + 1),
+        uid: format!(
+            "run-{}-{}-{}@{UID_DOMAIN}",
+            week.monday,
+            run.day,
+            run.span.start.time().to_string().replace(':', "")
+        ),
         start: week.datetime(run.span.start, 0),
         minutes: run.span.minutes,
         what: format!("{} run", run.run_type),
@@ -315,28 +319,15 @@ fn description(session: &Session, units: Units) -> String {
         lines.extend(workout.notes.iter().map(|note| format!("Note: {note}")));
         lines.push(String::new());
     }
-    let need = duration(HEAVY_GAP_MIN);
-    match (session.before, session.after) {
-        (Some(before), Some(after)) => {
-            lines.push(match (session.kind, session.pinned) {
-                (_, true) => format!("Pinned in your schedule as {kind}"),
-                (Kind::Heavy, false) => {
-                    format!("Heavy: {need} or more from hard runs on both sides")
-                }
-                (Kind::Light, false) => {
-                    format!("Light: heavy lifting needs {need} from hard runs on both sides")
-                }
-            });
-            lines.push(capitalized(&describe_gap(&before, "after")));
-            lines.push(capitalized(&describe_gap(&after, "before")));
-        }
-        _ => {
-            if session.pinned {
-                lines.push(format!("Pinned in your schedule as {kind}"));
-            }
-            lines.push("No hard runs this week set a limit".to_owned());
-        }
+    if session.pinned {
+        lines.push(format!("Pinned in your schedule as {kind}"));
     }
+    lines.extend(
+        phrases::session_reasons(session)
+            .iter()
+            .skip(usize::from(session.pinned))
+            .map(|line| capitalized(line)),
+    );
     lines.join("\n")
 }
 
@@ -681,7 +672,15 @@ mod tests {
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), uids.len(), "{uids:?}");
-        assert!(uids.contains(&"run-2026-11-30-tue-1@planner".to_owned()));
+        assert!(uids.contains(&"run-2026-11-30-tue-0630@planner".to_owned()));
+        // A run's UID comes from its day and start, so adding a run renames no other.
+        let more = self::schedule(&WEEK.replace(
+            "tue = { run = \"intervals\", at = \"06:30\", minutes = 60 }",
+            "tue = [{ run = \"easy\", at = \"05:00\", minutes = 30 }, { run = \"intervals\", at = \"06:30\", minutes = 60 }]",
+        ));
+        let more = values(&render(&more, "2026-11-30", &options), "UID");
+        assert!(more.contains(&"run-2026-11-30-tue-0630@planner".to_owned()), "{more:?}");
+        assert!(more.contains(&"run-2026-11-30-tue-0500@planner".to_owned()), "{more:?}");
         assert!(uids.iter().any(|u| u.starts_with("strength-2026-11-30-")));
         // Another week: other UIDs, so a block of weeks never collides.
         let next = values(&render(&schedule, "2026-12-07", &options), "UID");
@@ -846,7 +845,8 @@ mod tests {
 
     #[test]
     fn a_session_lists_its_exercises() {
-        let text = format!("[lifts]\nback_squat = 100\nromanian_deadlift = 90\n{WEEK}");
+        let text =
+            format!("[runner]\nheavy_max = 3\n[lifts]\nback_squat = 100\nromanian_deadlift = 90\n{WEEK}");
         let calendar = render(&schedule(&text), "2026-11-30", &options());
         let summaries = values(&calendar, "SUMMARY");
         assert!(

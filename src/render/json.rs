@@ -8,10 +8,9 @@ use std::io;
 use serde::Serialize;
 
 use crate::block::Block;
-use crate::placement::reason_text;
 use crate::plan::{DayReason, Gap};
 use crate::prescription::Prescribed;
-use crate::render::Week;
+use crate::render::{Week, phrases};
 use crate::schedule::Schedule;
 use crate::zone::Zone;
 
@@ -29,7 +28,7 @@ struct Output<'a> {
     units: &'static str,
     sessions: Vec<SessionOut<'a>>,
     days: Vec<DayOut>,
-    warnings: &'a [String],
+    warnings: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -42,6 +41,7 @@ struct RunOut {
     #[serde(rename = "type")]
     run_type: &'static str,
     hard: bool,
+    key: bool,
 }
 
 #[derive(Serialize)]
@@ -58,6 +58,7 @@ struct SessionOut<'a> {
     estimated_minutes: Option<u32>,
     gap_before_hours: Option<f64>,
     gap_after_hours: Option<f64>,
+    shortfall_minutes: Option<u32>,
     hard_run_before: Option<HardRunOut>,
     hard_run_after: Option<HardRunOut>,
     exercises: Vec<ExerciseOut<'a>>,
@@ -90,6 +91,7 @@ struct HardRunOut {
     at: String,
     #[serde(rename = "type")]
     run_type: &'static str,
+    key: bool,
 }
 
 #[derive(Serialize)]
@@ -98,6 +100,7 @@ struct DayOut {
     date: String,
     holds: &'static str,
     reason: String,
+    decided_at_level: Option<u8>,
 }
 
 const STAMP: &str = "%Y-%m-%dT%H:%M";
@@ -119,13 +122,15 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
             minutes: run.span.minutes,
             run_type: run.run_type,
             hard: run.hard,
+            key: run.key,
         })
         .collect();
     let sessions = sessions(week);
     let days = crate::day::Day::ALL
         .iter()
         .zip(&plan.days)
-        .map(|(day, reason)| DayOut {
+        .zip(&plan.day_alternatives)
+        .map(|((day, reason), alternative)| DayOut {
             day: day.key(),
             date: (monday + chrono::Days::new(day.index() as u64)).to_string(),
             holds: match reason {
@@ -133,7 +138,8 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
                 DayReason::Pinned => "pinned",
                 _ => "none",
             },
-            reason: reason_text(reason),
+            reason: phrases::reason(reason),
+            decided_at_level: alternative.as_ref().map(|a| a.level.number()),
         })
         .collect();
     let output = Output {
@@ -146,7 +152,7 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
         runs,
         sessions,
         days,
-        warnings: &plan.warnings,
+        warnings: phrases::warnings(plan),
     };
     write_pretty(&output, out)
 }
@@ -158,9 +164,9 @@ fn sessions<'a>(week: &Week<'a>) -> Vec<SessionOut<'a>> {
         .iter()
         .map(|s| SessionOut {
             day: s.day.key(),
-            date: week.date(s.span.start).to_string(),
-            start: stamp(week, s.span.start, 0),
-            end: stamp(week, s.span.start, s.span.minutes),
+            date: week.session_time(s, 0).date().to_string(),
+            start: week.session_time(s, 0).format(STAMP).to_string(),
+            end: week.session_time(s, s.span.minutes).format(STAMP).to_string(),
             minutes: s.span.minutes,
             kind: s.kind.name(),
             pinned: s.pinned,
@@ -169,6 +175,7 @@ fn sessions<'a>(week: &Week<'a>) -> Vec<SessionOut<'a>> {
             estimated_minutes: s.workout.as_ref().map(|w| w.estimated_minutes),
             gap_before_hours: s.before.map(hours),
             gap_after_hours: s.after.map(hours),
+            shortfall_minutes: s.shortfall,
             hard_run_before: s.before.map(hard_run),
             hard_run_after: s.after.map(hard_run),
             exercises: s
@@ -204,7 +211,7 @@ struct BlockWeekOut<'a> {
     deload: bool,
     taper: bool,
     sessions: Vec<SessionOut<'a>>,
-    warnings: &'a [String],
+    warnings: Vec<String>,
 }
 
 /// Writes a block as one JSON object: `{ "schema": 1, "weeks": [...] }`, each week
@@ -225,7 +232,7 @@ pub fn write_block(schedule: &Schedule, block: &Block, out: &mut impl io::Write)
                 deload: w.plan.deload,
                 taper: w.plan.taper,
                 sessions: sessions(&week),
-                warnings: &w.plan.warnings,
+                warnings: phrases::warnings(&w.plan),
             }
         })
         .collect();
@@ -289,5 +296,6 @@ fn hard_run(gap: Gap) -> HardRunOut {
         day: gap.day.key(),
         at: gap.at.to_string(),
         run_type: gap.run_type,
+        key: gap.key,
     }
 }

@@ -8,7 +8,7 @@ use std::ops::RangeInclusive;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::clock::WeekTime;
-use crate::plan::Plan;
+use crate::plan::{Plan, Session};
 use crate::rules::DAY_MINUTES;
 use crate::schedule::Schedule;
 
@@ -17,6 +17,7 @@ pub mod csv;
 pub mod ics;
 pub mod json;
 pub mod library;
+pub mod phrases;
 pub mod text;
 
 /// A plan anchored to a calendar week: what every renderer reads.
@@ -40,6 +41,21 @@ impl Week<'_> {
         let minute = (total % day) as u32;
         let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).unwrap_or(NaiveTime::MIN);
         date.and_time(time)
+    }
+
+    /// The local date and time `minutes` after this week's Monday 00:00.
+    pub fn at(&self, minutes: u64) -> NaiveDateTime {
+        let day = u64::from(DAY_MINUTES);
+        let date = self.monday + Days::new(minutes / day);
+        let minute = (minutes % day) as u32;
+        let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).unwrap_or(NaiveTime::MIN);
+        date.and_time(time)
+    }
+
+    /// When a session starts, `minutes_later` added: a night session that starts after
+    /// midnight starts on the next day's date, Sunday's on the next Monday's.
+    pub fn session_time(&self, session: &Session, minutes_later: u32) -> NaiveDateTime {
+        self.at(u64::from(session.start_minutes()) + u64::from(minutes_later))
     }
 
     /// The date of an instant of this week.

@@ -6,11 +6,10 @@ use std::io;
 
 use crate::block::{Block, BlockWeek};
 use crate::day::Day;
-use crate::placement::{describe_gap, reason_text};
-use crate::plan::{Session, duration};
+use crate::plan::Session;
+use crate::render::phrases::{self, duration};
 use crate::prescription::Workout;
 use crate::render::Week;
-use crate::rules::HEAVY_GAP_MIN;
 use crate::schedule::{Kind, Schedule};
 
 /// Options of the text format.
@@ -78,7 +77,7 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
             })
             .collect();
         items.extend(plan.sessions.iter().filter(|s| s.day == day).map(|s| Item {
-            start: s.span.start.minutes(),
+            start: s.start_minutes(),
             line: session_line(s, options.color),
         }));
         items.sort_by_key(|item| item.start);
@@ -101,8 +100,12 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
 
     if options.explain {
         writeln!(out, "\nWhy:")?;
-        for (day, reason) in Day::ALL.iter().zip(&plan.days) {
-            writeln!(out, "  {}  {}", day.title(), reason_text(reason))?;
+        for ((day, reason), alternative) in Day::ALL.iter().zip(&plan.days).zip(&plan.day_alternatives) {
+            let text = phrases::day_reason(reason, alternative.as_ref());
+            for (i, line) in wrap(&text, WIDTH - 7).iter().enumerate() {
+                let label = if i == 0 { day.title() } else { "" };
+                writeln!(out, "  {label:<3}  {}{line}", if i == 0 { "" } else { "  " })?;
+            }
         }
         for session in &plan.sessions {
             writeln!(
@@ -112,7 +115,7 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
                 session.span.start.time(),
                 session.kind.name()
             )?;
-            for reason in kind_reasons(session) {
+            for reason in phrases::session_reasons(session) {
                 for (i, line) in wrap(&reason, WIDTH - 6).iter().enumerate() {
                     writeln!(out, "    {}{line}", if i == 0 { "" } else { "  " })?;
                 }
@@ -120,18 +123,17 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
         }
         match &plan.decision {
             Some(decision) => {
-                let days: Vec<&str> = decision.runner_up.iter().map(|d| d.key()).collect();
                 let text = format!(
-                    "These days beat the next best choice ({}) at {}",
-                    days.join(", "),
-                    decision.level
+                    "This week beats the next best ({}) at {}",
+                    phrases::days(decision),
+                    phrases::level(decision.level)
                 );
                 for line in wrap(&text, WIDTH - 2) {
                     writeln!(out, "  {line}")?;
                 }
             }
             None if plan.sessions.iter().any(|s| !s.pinned) => {
-                writeln!(out, "  No other choice of days was possible")?;
+                writeln!(out, "  No other placement was possible")?;
             }
             None => {}
         }
@@ -143,7 +145,7 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
         }
     }
 
-    write_warnings(plan.warnings.iter(), out)
+    write_warnings(phrases::warnings(plan).iter(), out)
 }
 
 /// The warnings, once each, wrapped to the line width.
@@ -257,7 +259,8 @@ pub fn write_block(
             }
         }
     }
-    write_warnings(block.weeks.iter().flat_map(|w| &w.plan.warnings), out)
+    let warnings: Vec<String> = block.weeks.iter().flat_map(|w| phrases::warnings(&w.plan)).collect();
+    write_warnings(warnings.iter(), out)
 }
 
 /// `build`, `deload`, `taper`, `race week`, `after the race`, or two of them.
@@ -292,7 +295,7 @@ fn write_workout(
     w: &Workout,
     out: &mut impl io::Write,
 ) -> io::Result<()> {
-    let date = week.date(s.span.start).format("%a %e %b");
+    let date = week.session_time(s, 0).date().format("%a %e %b");
     writeln!(
         out,
         "\n{date} {}  {}: {}  (about {} of {} min, {} min warm-up)",
@@ -423,29 +426,6 @@ fn short_duration(minutes: u32) -> String {
         (h, 0) => format!("{h}h"),
         (h, m) => format!("{h}h{m:02}"),
     }
-}
-
-/// Why a session is heavy or light, with its gaps to the nearest hard runs.
-fn kind_reasons(s: &Session) -> Vec<String> {
-    let need = duration(HEAVY_GAP_MIN);
-    let mut lines = vec![match (s.kind, s.pinned, s.before.is_some()) {
-        (kind, true, _) => format!("{} as you pinned it", kind.name()),
-        (Kind::Heavy, false, false) => "heavy: no hard runs this week set a limit".to_owned(),
-        (Kind::Heavy, false, true) => format!("heavy: {need} or more from hard runs on both sides"),
-        (Kind::Light, false, _) => {
-            format!("light: heavy lifting needs {need} from hard runs on both sides")
-        }
-    }];
-    match (s.before, s.after) {
-        (Some(before), Some(after)) => {
-            lines.push(describe_gap(&before, "after"));
-            lines.push(describe_gap(&after, "before"));
-        }
-        _ if s.pinned => lines.push("no hard runs this week".to_owned()),
-        _ => {}
-    }
-    lines.extend(s.why_start.clone());
-    lines
 }
 
 #[cfg(test)]

@@ -1,0 +1,355 @@
+//! The words every format shares: how a gap, a reason, a level or a finding reads.
+//!
+//! The placement, the judge and the prescriber return data; this module is where
+//! that data becomes sentences, so rewording a message never touches the search.
+
+use std::fmt;
+
+use crate::day::Day;
+use crate::gaps::{Gap, Side};
+use crate::judge::{Detail, Finding};
+use crate::placement::Infeasible;
+use crate::plan::{Alternative, Criterion, DayReason, KindWhy, Note, Plan, Session, StartWhy};
+use crate::rules::{
+    HEAVY_GAP_MIN, SESSION_MINUTES_MAX, SESSION_MINUTES_MIN, SESSIONS_MAX, SESSIONS_MIN,
+};
+use crate::schedule::Kind;
+
+/// `5 h 30 min`, `24 h`, `45 min`: the one way durations are written.
+pub fn duration(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// `5 h 30 min after the tue 06:30 intervals`.
+pub fn gap(gap: &Gap, side: Side) -> String {
+    let side = match side {
+        Side::AfterRun => "after",
+        Side::BeforeRun => "before",
+    };
+    let key = if gap.key { " (key)" } else { "" };
+    format!(
+        "{} {side} the {} {} {}{key}",
+        duration(gap.minutes),
+        gap.day,
+        gap.at,
+        gap.run_type
+    )
+}
+
+/// What a level of the order prefers: `level 3 (smaller shortfalls from the ideal)`.
+pub fn level(criterion: Criterion) -> String {
+    let text = match criterion {
+        Criterion::Sessions => "more sessions",
+        Criterion::Heavy => "more heavy sessions",
+        Criterion::Shortfall => "heavy sessions nearer the ideal distance from hard runs",
+        Criterion::Spacing => "sessions spread over more days",
+        Criterion::HeavySpacing => "heavy sessions spread over more days",
+        Criterion::PreferredTime => "starts nearer the preferred lift time",
+        Criterion::Earliest => "earlier in the week",
+        Criterion::HeavyEarliest => "heavy sessions earlier in the week",
+    };
+    format!("level {} ({text})", criterion.number())
+}
+
+/// `mon, wed (heavy), fri`.
+pub fn days(alternative: &Alternative) -> String {
+    if alternative.days.is_empty() {
+        return "no planned session".to_owned();
+    }
+    let names: Vec<String> = alternative
+        .days
+        .iter()
+        .map(|d| {
+            if alternative.heavy.contains(d) {
+                format!("{d} heavy")
+            } else {
+                format!("{d} light")
+            }
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// Why a day holds a session or not.
+pub fn reason(reason: &DayReason) -> String {
+    match reason {
+        DayReason::Chosen => "holds a planned session".to_owned(),
+        DayReason::Pinned => "holds a session you pinned".to_owned(),
+        DayReason::HardRun { run_type, at } => {
+            format!("hard run ({run_type} at {at}): no strength on a hard day")
+        }
+        DayReason::AfterHardRun { run_type, at } => format!(
+            "hard run ({run_type} at {at}): no whole session fits {} after it",
+            duration(HEAVY_GAP_MIN)
+        ),
+        DayReason::LiftFalse => "lift = false: kept free of strength".to_owned(),
+        DayReason::NoRoom => {
+            "no start in the lift window clear of the runs and their changeover".to_owned()
+        }
+        DayReason::NotNeeded => "free, but other days scored better".to_owned(),
+        DayReason::TargetMet => "free; the pinned sessions already meet the target".to_owned(),
+        DayReason::Taper => "kept free for the race".to_owned(),
+    }
+}
+
+/// A day's reason with the best placement that differs there, for `--explain`.
+pub fn day_reason(reason: &DayReason, alternative: Option<&Alternative>) -> String {
+    match (reason, alternative) {
+        (DayReason::Chosen, Some(alt)) => format!(
+            "holds a planned session: without it the best is {}, which loses at {}",
+            days(alt),
+            level(alt.level)
+        ),
+        (DayReason::NotNeeded, Some(alt)) => format!(
+            "free: the best week using it ({}) loses at {}",
+            days(alt),
+            level(alt.level)
+        ),
+        (other, _) => self::reason(other),
+    }
+}
+
+/// Why a session is heavy or light, with its gaps and shortfall, one line each.
+pub fn session_reasons(s: &Session) -> Vec<String> {
+    let need = duration(HEAVY_GAP_MIN);
+    let mut lines = Vec::new();
+    match (&s.why, s.pinned) {
+        (_, true) => lines.push(format!("{} as you pinned it", s.kind.name())),
+        (Some(why), false) => lines.push(match (&why.kind, s.kind) {
+            (KindWhy::Chosen(alt), Kind::Heavy) => format!(
+                "heavy: the best week with it light ({}) loses at {}",
+                days(alt),
+                level(alt.level)
+            ),
+            (KindWhy::Chosen(alt), Kind::Light) => format!(
+                "light: the best week with it heavy ({}) loses at {}",
+                days(alt),
+                level(alt.level)
+            ),
+            (KindWhy::TooNearHardRun, _) => {
+                format!("light: every start here is under {need} from a hard run")
+            }
+            (KindWhy::NextToHeavy(day), _) => {
+                format!("light: heavy would fall the day next to the {day} heavy session")
+            }
+            (KindWhy::HeavyMaxReached(max), _) => {
+                format!("light: the week already holds {max} heavy, the most it may")
+            }
+            (KindWhy::Taper, _) => "light: the taper allows no heavy session here".to_owned(),
+        }),
+        (None, false) => {}
+    }
+    match (s.before, s.after) {
+        (Some(before), Some(after)) => {
+            lines.push(gap(&before, Side::AfterRun));
+            lines.push(gap(&after, Side::BeforeRun));
+        }
+        _ => lines.push("no hard runs this week".to_owned()),
+    }
+    match (s.shortfall, s.short_of) {
+        (Some(0), _) => lines.push("no shortfall: the ideal distance from every hard run".to_owned()),
+        (Some(short), Some((side, g))) => lines.push(format!(
+            "{} short of the ideal {} {side_word} the {} {}",
+            duration(short),
+            duration(g.minutes + short),
+            g.day,
+            g.run_type,
+            side_word = if side == Side::AfterRun { "after" } else { "before" }
+        )),
+        _ => {}
+    }
+    if let Some(why) = &s.why {
+        lines.push(start(s, &why.start));
+    }
+    lines
+}
+
+/// Why a planned session starts when it does.
+fn start(s: &Session, why: &StartWhy) -> String {
+    let at = s.span.start.time();
+    match *why {
+        StartWhy::Nearest { preferred } => {
+            format!("starts at {at}, the free start nearest the preferred {preferred}")
+        }
+        StartWhy::Earlier { other, preferred } => format!(
+            "starts at {at}: {other} is as near the preferred {preferred}, and earlier wins (level 7)"
+        ),
+        StartWhy::KeepsHeavy { nearer, preferred } => format!(
+            "starts at {at}: at {nearer}, nearer the preferred {preferred}, it could not be heavy (level 2)"
+        ),
+        StartWhy::SmallerShortfall {
+            nearer,
+            shortfall,
+            preferred,
+        } => format!(
+            "starts at {at}: at {nearer}, nearer the preferred {preferred}, it would fall {} short of the ideal (level 3)",
+            duration(shortfall)
+        ),
+    }
+}
+
+/// A note of the placement in words.
+pub fn note(note: &Note) -> String {
+    match note {
+        Note::Pinned(finding) => format!("pinned {finding}"),
+        Note::Shortfall {
+            session,
+            side,
+            gap: g,
+            ideal,
+        } => format!(
+            "{} {} {}: {}; no slot this week allows {}",
+            session.day,
+            session.at,
+            session.kind.name(),
+            gap(g, *side),
+            duration(*ideal)
+        ),
+        Note::PinnedOverTarget { pinned, target } => {
+            format!("you pinned {pinned} sessions, more than the {target} you aim for")
+        }
+        Note::FewerSessions { placed, target } => {
+            format!("only {placed} of the {target} sessions you asked for fit this week")
+        }
+    }
+}
+
+/// Every warning of a plan, in words: the placement's notes, then the prescription's.
+pub fn warnings(plan: &Plan) -> Vec<String> {
+    plan.notes
+        .iter()
+        .map(note)
+        .chain(plan.warnings.iter().cloned())
+        .collect()
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.session {
+            Some(s) => write!(f, "{} {} {}: ", s.day, s.at, s.kind.name())?,
+            None => write!(f, "week: ")?,
+        }
+        match self.detail {
+            Detail::HardDay { run, after_run } => {
+                if after_run {
+                    write!(
+                        f,
+                        "under {} after the {} {} {}, the day's last hard run",
+                        duration(HEAVY_GAP_MIN),
+                        run.day,
+                        run.at,
+                        run.run_type
+                    )
+                } else {
+                    write!(
+                        f,
+                        "on a hard day ({} at {}), strength goes on easy or rest days",
+                        run.run_type, run.at
+                    )
+                }
+            }
+            Detail::HeavyGap { side, gap: g } => {
+                write!(f, "{}, heavy needs {}", gap(&g, side), duration(HEAVY_GAP_MIN))
+            }
+            Detail::Shortfall { side, gap: g, ideal } => {
+                write!(f, "{}, ideally {} or more", gap(&g, side), duration(ideal))
+            }
+            Detail::Overlap { run } => {
+                write!(f, "overlaps the {} {} {} run", run.day, run.at, run.run_type)
+            }
+            Detail::OneADay => write!(
+                f,
+                "a second session on {}, at most one a day",
+                self.session.map_or(Day::Mon, |s| s.day)
+            ),
+            Detail::Length { minutes } => write!(
+                f,
+                "{minutes} min long, a session lasts {SESSION_MINUTES_MIN} to {SESSION_MINUTES_MAX} min"
+            ),
+            Detail::Changeover {
+                side,
+                minutes,
+                run,
+                need,
+            } => write!(
+                f,
+                "{} {} the {} {} {}, changeover_minutes asks for {}",
+                duration(minutes),
+                if side == Side::AfterRun { "after" } else { "before" },
+                run.day,
+                run.at,
+                run.run_type,
+                duration(need)
+            ),
+            Detail::ConsecutiveHeavy { other } => write!(
+                f,
+                "heavy on the day next to the {} {} heavy session",
+                other.day, other.at
+            ),
+            Detail::HeavyMax { count, max } => {
+                write!(f, "{count} heavy sessions, heavy_max allows {max}")
+            }
+            Detail::Count { count } => write!(
+                f,
+                "{count} strength session{}, the rules call for {SESSIONS_MIN} to {SESSIONS_MAX} a week",
+                if count == 1 { "" } else { "s" }
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Infeasible {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "no plan: only {} strength session{} fit{} this week, and the rules need at least {SESSIONS_MIN}",
+            self.possible,
+            if self.possible == 1 { "" } else { "s" },
+            if self.possible == 1 { "s" } else { "" },
+        )?;
+        for (day, reason) in Day::ALL.iter().zip(self.days.iter()) {
+            let text = match reason {
+                DayReason::NotNeeded => "free: can hold a session".to_owned(),
+                other => self::reason(other),
+            };
+            writeln!(f, "  {}  {text}", day.title())?;
+        }
+        write!(f, "to make room:")?;
+        if self.days.contains(&DayReason::LiftFalse) {
+            write!(f, "\n  - allow lifting on a day marked lift = false")?;
+        }
+        if self.days.contains(&DayReason::NoRoom) {
+            write!(
+                f,
+                "\n  - widen lift_window, shorten changeover_minutes, or move an easy run out of the window"
+            )?;
+        }
+        if self.days.iter().any(|d| matches!(d, DayReason::HardRun { .. })) {
+            write!(f, "\n  - set hard_days = \"after-run\" to lift 6 h after a hard run")?;
+        }
+        write!(f, "\n  - make a hard day easy, or put two hard runs on one day")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(45), "45 min");
+        assert_eq!(duration(360), "6 h");
+        assert_eq!(duration(650), "10 h 50 min");
+        assert_eq!(duration(0), "0 min");
+    }
+
+    #[test]
+    fn levels_say_what_they_prefer() {
+        assert_eq!(level(Criterion::Heavy), "level 2 (more heavy sessions)");
+        assert!(level(Criterion::HeavyEarliest).starts_with("level 8 "));
+    }
+}
