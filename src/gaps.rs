@@ -9,7 +9,9 @@
 
 use crate::clock::TimeOfDay;
 use crate::day::Day;
-use crate::rules::{DAY_MINUTES, HEAVY_GAP_IDEAL, HEAVY_GAP_IDEAL_KEY, HEAVY_GAP_MIN, WEEK_MINUTES};
+use crate::rules::{
+    DAY_MINUTES, HEAVY_GAP_IDEAL, HEAVY_GAP_IDEAL_KEY, HEAVY_GAP_MIN, WEEK_MINUTES,
+};
 use crate::schedule::{DayPlan, Run};
 
 /// The distance from a session to a hard run on one side.
@@ -71,7 +73,9 @@ impl Occurrence {
             minutes: u32::try_from(minutes.max(0)).unwrap_or(u32::MAX),
             day: self.day,
             run_type: self.run_type,
-            at: TimeOfDay::wrapping(u32::try_from(self.start.rem_euclid(i64::from(DAY_MINUTES))).unwrap_or(0)),
+            at: TimeOfDay::wrapping(
+                u32::try_from(self.start.rem_euclid(i64::from(DAY_MINUTES))).unwrap_or(0),
+            ),
             key: self.key,
         }
     }
@@ -142,7 +146,9 @@ impl Calendar {
         let mut calendar = Calendar::default();
         for (offset, days) in (-1..).zip(weeks) {
             for day in days {
-                calendar.runs.extend(day.runs.iter().map(|r| Occurrence::of(r, offset)));
+                calendar
+                    .runs
+                    .extend(day.runs.iter().map(|r| Occurrence::of(r, offset)));
                 calendar.pinned.extend(day.pinned.iter().map(|p| {
                     let start =
                         i64::from(p.span.start.minutes()) + offset * i64::from(WEEK_MINUTES);
@@ -258,7 +264,10 @@ mod tests {
         let d = c.distances(at(Day::Sun, 19, 0, 40));
         let after = d.after.expect("the monday run comes round");
         assert_eq!((after.minutes, after.day), (10 * 60 + 50, Day::Mon));
-        assert_eq!(d.before.expect("and went before").minutes, 6 * 1440 + 19 * 60 - 7 * 60 - 30);
+        assert_eq!(
+            d.before.expect("and went before").minutes,
+            6 * 1440 + 19 * 60 - 7 * 60 - 30
+        );
         assert_eq!(d.shortfall, 24 * 60 - (10 * 60 + 50));
         assert!(d.may_be_heavy());
     }
@@ -272,7 +281,10 @@ mod tests {
         let d = c.distances(at(Day::Fri, 18, 0, 40));
         assert_eq!(d.shortfall, 48 * 60 - (37 * 60 + 20));
         let (side, gap) = d.short_of.expect("the long run is too near");
-        assert_eq!((side, gap.run_type, gap.key), (Side::BeforeRun, "long", true));
+        assert_eq!(
+            (side, gap.run_type, gap.key),
+            (Side::BeforeRun, "long", true)
+        );
     }
 
     #[test]
@@ -283,7 +295,8 @@ mod tests {
         assert!(c.is_free(at(Day::Wed, 7, 45, 40), 0));
         assert!(!c.is_free(at(Day::Wed, 7, 30, 40), 0));
         assert_eq!(
-            c.closer_than(at(Day::Wed, 8, 0, 40), 30).map(|(s, g)| (s, g.minutes)),
+            c.closer_than(at(Day::Wed, 8, 0, 40), 30)
+                .map(|(s, g)| (s, g.minutes)),
             Some((Side::AfterRun, 15))
         );
     }

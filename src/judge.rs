@@ -7,7 +7,9 @@
 use crate::clock::TimeOfDay;
 use crate::day::Day;
 use crate::gaps::{Calendar, Gap, Side, Stretch};
-use crate::rules::{HEAVY_GAP_MIN, SESSION_MINUTES_MAX, SESSION_MINUTES_MIN, SESSIONS_MAX, SESSIONS_MIN};
+use crate::rules::{
+    HEAVY_GAP_MIN, SESSION_MINUTES_MAX, SESSION_MINUTES_MIN, SESSIONS_MAX, SESSIONS_MIN,
+};
 use crate::schedule::{HardDays, Kind, Schedule};
 
 /// How serious a finding is.
@@ -222,7 +224,9 @@ pub fn findings(schedule: &Schedule, calendar: &Calendar) -> Vec<Finding> {
                 Detail::Overlap {
                     run: RunRef {
                         day: run.day,
-                        at: TimeOfDay::wrapping(u32::try_from(run.start.rem_euclid(1440)).unwrap_or(0)),
+                        at: TimeOfDay::wrapping(
+                            u32::try_from(run.start.rem_euclid(1440)).unwrap_or(0),
+                        ),
                         run_type: run.run_type,
                     },
                 },
@@ -260,9 +264,16 @@ pub fn findings(schedule: &Schedule, calendar: &Calendar) -> Vec<Finding> {
         }
         if p.kind == Kind::Heavy {
             let distances = calendar.distances(here);
-            for (gap, side) in [(distances.before, Side::AfterRun), (distances.after, Side::BeforeRun)] {
+            for (gap, side) in [
+                (distances.before, Side::AfterRun),
+                (distances.after, Side::BeforeRun),
+            ] {
                 if let Some(gap) = gap.filter(|g| g.minutes < HEAVY_GAP_MIN) {
-                    say(Severity::Violation, Rule::HeavyGap, Detail::HeavyGap { side, gap });
+                    say(
+                        Severity::Violation,
+                        Rule::HeavyGap,
+                        Detail::HeavyGap { side, gap },
+                    );
                 }
             }
             if let (true, Some((side, gap))) = (distances.may_be_heavy(), distances.short_of) {
@@ -391,7 +402,10 @@ mod tests {
             "[week]\nmon = [{ run = \"tempo\", at = \"07:00\" }, { strength = \"heavy\", at = \"07:30\", minutes = 60 }, { strength = \"light\", at = \"19:00\" }]\n",
         );
         for rule in [Rule::HardDay, Rule::Overlap, Rule::Length, Rule::OneADay] {
-            assert!(rules.iter().any(|(_, r)| *r == rule), "{rule:?} missing from {rules:?}");
+            assert!(
+                rules.iter().any(|(_, r)| *r == rule),
+                "{rule:?} missing from {rules:?}"
+            );
         }
     }
 
@@ -409,10 +423,22 @@ mod tests {
             "[runner]\nheavy_max = 1\n[week]\nmon = [{ run = \"easy\", at = \"07:00\" }, { strength = \"heavy\", at = \"07:55\" }]\n\
              tue = { strength = \"heavy\", at = \"18:00\" }\n",
         );
-        assert!(rules.contains(&(Severity::Preference, Rule::Changeover)), "{rules:?}");
-        assert!(rules.contains(&(Severity::Preference, Rule::ConsecutiveHeavy)), "{rules:?}");
-        assert!(rules.contains(&(Severity::Preference, Rule::HeavyMax)), "{rules:?}");
-        assert!(rules.iter().all(|(s, _)| *s == Severity::Preference), "{rules:?}");
+        assert!(
+            rules.contains(&(Severity::Preference, Rule::Changeover)),
+            "{rules:?}"
+        );
+        assert!(
+            rules.contains(&(Severity::Preference, Rule::ConsecutiveHeavy)),
+            "{rules:?}"
+        );
+        assert!(
+            rules.contains(&(Severity::Preference, Rule::HeavyMax)),
+            "{rules:?}"
+        );
+        assert!(
+            rules.iter().all(|(s, _)| *s == Severity::Preference),
+            "{rules:?}"
+        );
     }
 
     #[test]

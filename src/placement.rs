@@ -54,7 +54,11 @@ pub struct Limits {
 /// Places the usual week's strength sessions (without their exercises). Pure: the
 /// same schedule gives the same plan.
 pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
-    place_in(schedule, &Calendar::repeating(&schedule.days), &Limits::default())
+    place_in(
+        schedule,
+        &Calendar::repeating(&schedule.days),
+        &Limits::default(),
+    )
 }
 
 /// Places the sessions of `schedule`'s week with `calendar` around it and a block's
@@ -67,8 +71,12 @@ pub fn place_in(
     let runner = &schedule.runner;
     let (mut reasons, options) = day_options(schedule, calendar, limits);
     let pinned: Vec<(Day, Kind)> = schedule.pinned().map(|p| (p.day, p.kind)).collect();
-    let target = limits.sessions.map_or(runner.sessions, |n| n.min(runner.sessions));
-    let heavy_max = limits.heavy_max.map_or(runner.heavy_max, |n| n.min(runner.heavy_max));
+    let target = limits
+        .sessions
+        .map_or(runner.sessions, |n| n.min(runner.sessions));
+    let heavy_max = limits
+        .heavy_max
+        .map_or(runner.heavy_max, |n| n.min(runner.heavy_max));
     let mut open: Vec<Day> = Day::ALL
         .into_iter()
         .filter(|d| options[d.index()].light.is_some())
@@ -98,21 +106,18 @@ pub fn place_in(
         });
     };
 
-    let alternative = |keep: &dyn Fn(&Candidate) -> bool| {
-        candidates
-            .iter()
-            .filter(|c| keep(c))
-            .max_by(|a, b| a.key.cmp(&b.key))
-            .and_then(|other| best.alternative_to(other))
+    let ranked = Ranked {
+        candidates: &candidates,
+        best,
     };
-    let decision = alternative(&|c| c.days != best.days || c.heavy != best.heavy);
+    let decision = ranked.best_other(|c| c.days != best.days || c.heavy != best.heavy);
     let day_alternatives = std::array::from_fn(|i| {
         let day = Day::from_index(i);
         if !open.contains(&day) {
             return None;
         }
         let holds = best.holds(day);
-        alternative(&|c| c.holds(day) != holds)
+        ranked.best_other(|c| c.holds(day) != holds)
     });
 
     let mut sessions: Vec<Session> = best
@@ -122,10 +127,17 @@ pub fn place_in(
             let kind = best.kind(day);
             let slot = options[day.index()].slot(kind);
             let why = SessionWhy {
-                kind: search.kind_why(best, day, &alternative),
+                kind: search.kind_why(&ranked, day),
                 start: options[day.index()].start_why(kind, runner.preferred_lift_time),
             };
-            session(day, slot.start, runner.session_minutes, kind, &slot.distances, Some(why))
+            session(
+                day,
+                slot.start,
+                runner.session_minutes,
+                kind,
+                &slot.distances,
+                Some(why),
+            )
         })
         .chain(schedule.pinned().map(|p| {
             let start = i64::from(p.span.start.minutes());
@@ -218,7 +230,9 @@ fn session(
         before: distances.before,
         after: distances.after,
         shortfall: heavy.then_some(distances.shortfall),
-        short_of: distances.short_of.filter(|_| heavy && distances.shortfall > 0),
+        short_of: distances
+            .short_of
+            .filter(|_| heavy && distances.shortfall > 0),
         why,
         workout: None,
     }
@@ -278,7 +292,9 @@ impl DayOption {
 
     fn start_why(&self, kind: Kind, preferred: TimeOfDay) -> StartWhy {
         let time = |minutes: i64| {
-            TimeOfDay::wrapping(u32::try_from(minutes.rem_euclid(i64::from(DAY_MINUTES))).unwrap_or(0))
+            TimeOfDay::wrapping(
+                u32::try_from(minutes.rem_euclid(i64::from(DAY_MINUTES))).unwrap_or(0),
+            )
         };
         let chosen = self.slot(kind);
         let tie = match kind {
@@ -383,7 +399,9 @@ fn day_option(
             continue;
         }
         let clock = t % DAY_MINUTES;
-        let distance = clock.abs_diff(preferred).min(DAY_MINUTES - clock.abs_diff(preferred));
+        let distance = clock
+            .abs_diff(preferred)
+            .min(DAY_MINUTES - clock.abs_diff(preferred));
         let slot = Slot {
             start,
             distance,
@@ -491,6 +509,24 @@ impl Candidate {
     }
 }
 
+/// Every candidate and the best of them, to find the best of another shape.
+struct Ranked<'a> {
+    candidates: &'a [Candidate],
+    best: &'a Candidate,
+}
+
+impl Ranked<'_> {
+    /// The best candidate that `keep` accepts, and the level at which the best of all
+    /// beats it.
+    fn best_other(&self, keep: impl Fn(&Candidate) -> bool) -> Option<Alternative> {
+        self.candidates
+            .iter()
+            .filter(|c| keep(c))
+            .max_by(|a, b| a.key.cmp(&b.key))
+            .and_then(|other| self.best.alternative_to(other))
+    }
+}
+
 /// The search over choices of days and kinds.
 struct Search<'a> {
     options: &'a [DayOption; 7],
@@ -527,7 +563,11 @@ impl Search<'_> {
 
     /// A heavy day next to another heavy day, planned or pinned, if there is one.
     fn heavy_clash(&self, heavy: &[Day]) -> Option<(Day, Day)> {
-        let pinned = self.pinned.iter().filter(|(_, k)| *k == Kind::Heavy).map(|(d, _)| *d);
+        let pinned = self
+            .pinned
+            .iter()
+            .filter(|(_, k)| *k == Kind::Heavy)
+            .map(|(d, _)| *d);
         heavy.iter().enumerate().find_map(|(i, a)| {
             heavy[i + 1..]
                 .iter()
@@ -540,16 +580,29 @@ impl Search<'_> {
 
     fn key(&self, days: &[Day], heavy: &[Day]) -> Key {
         let slot = |d: &Day| {
-            let kind = if heavy.contains(d) { Kind::Heavy } else { Kind::Light };
+            let kind = if heavy.contains(d) {
+                Kind::Heavy
+            } else {
+                Kind::Light
+            };
             self.options[d.index()].slot(kind)
         };
         let mut shortfalls: Vec<u32> = heavy.iter().map(|d| slot(d).distances.shortfall).collect();
         shortfalls.sort_unstable_by(|a, b| b.cmp(a));
-        let all: Vec<Day> = days.iter().copied().chain(self.pinned.iter().map(|(d, _)| *d)).collect();
+        let all: Vec<Day> = days
+            .iter()
+            .copied()
+            .chain(self.pinned.iter().map(|(d, _)| *d))
+            .collect();
         let heavy_all: Vec<Day> = heavy
             .iter()
             .copied()
-            .chain(self.pinned.iter().filter(|(_, k)| *k == Kind::Heavy).map(|(d, _)| *d))
+            .chain(
+                self.pinned
+                    .iter()
+                    .filter(|(_, k)| *k == Kind::Heavy)
+                    .map(|(d, _)| *d),
+            )
             .collect();
         Key {
             sessions: days.len() + self.pinned.len(),
@@ -564,14 +617,10 @@ impl Search<'_> {
     }
 
     /// Why the session on `day` of `best` has its kind.
-    fn kind_why(
-        &self,
-        best: &Candidate,
-        day: Day,
-        alternative: &dyn Fn(&dyn Fn(&Candidate) -> bool) -> Option<Alternative>,
-    ) -> KindWhy {
+    fn kind_why(&self, ranked: &Ranked<'_>, day: Day) -> KindWhy {
+        let best = ranked.best;
         let kind = best.kind(day);
-        let other = alternative(&|c| c.days == best.days && c.kind(day) != kind);
+        let other = ranked.best_other(|c| c.days == best.days && c.kind(day) != kind);
         if let Some(other) = other {
             return KindWhy::Chosen(other);
         }
@@ -612,7 +661,12 @@ fn subsets(days: &[Day], k: usize) -> Vec<Vec<Day>> {
     let n = days.len().min(Day::ALL.len());
     (0u32..1 << n)
         .filter(|mask| mask.count_ones() as usize == k)
-        .map(|mask| (0..n).filter(|i| mask & 1 << i != 0).map(|i| days[i]).collect())
+        .map(|mask| {
+            (0..n)
+                .filter(|i| mask & 1 << i != 0)
+                .map(|i| days[i])
+                .collect()
+        })
         .collect()
 }
 
@@ -675,7 +729,11 @@ mod tests {
              fri = \"hills\"\nsat = \"long\"\n",
         )
         .expect("two free days");
-        let sunday = plan.sessions.iter().find(|s| s.day == Day::Sun).expect("sunday");
+        let sunday = plan
+            .sessions
+            .iter()
+            .find(|s| s.day == Day::Sun)
+            .expect("sunday");
         assert_eq!(sunday.kind, Kind::Light);
         assert_eq!(sunday.shortfall, None);
         assert!(sunday.after.expect("a hard run after").minutes < HEAVY_GAP_MIN);
@@ -691,7 +749,11 @@ mod tests {
             .map(|s| s.day)
             .collect();
         for (i, a) in heavy.iter().enumerate() {
-            assert!(heavy[i + 1..].iter().all(|b| !a.is_next_to(*b)), "{:?}", picks(&plan));
+            assert!(
+                heavy[i + 1..].iter().all(|b| !a.is_next_to(*b)),
+                "{:?}",
+                picks(&plan)
+            );
         }
         assert_eq!(heavy.len(), 3);
     }
@@ -715,7 +777,11 @@ mod tests {
         .expect("after-run opens the hard days");
         for s in &plan.sessions {
             // Each session starts at least 6 h after its own day's run ended.
-            assert!(s.before.expect("hard runs").minutes >= HEAVY_GAP_MIN, "{:?}", picks(&plan));
+            assert!(
+                s.before.expect("hard runs").minutes >= HEAVY_GAP_MIN,
+                "{:?}",
+                picks(&plan)
+            );
         }
         assert_eq!(plan.sessions.len(), 2);
     }
@@ -727,7 +793,12 @@ mod tests {
         )
         .expect("plan");
         for s in &plan.sessions {
-            assert_eq!(s.span.start.time().to_string(), "01:00", "{:?}", picks(&plan));
+            assert_eq!(
+                s.span.start.time().to_string(),
+                "01:00",
+                "{:?}",
+                picks(&plan)
+            );
             assert_eq!(s.span.start.day(), Day::from_index(s.day.index() + 1));
         }
     }

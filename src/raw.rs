@@ -99,7 +99,7 @@ pub(crate) struct RawEntryTable {
 #[derive(Debug)]
 pub(crate) enum RawWeekItem {
     Flag(bool),
-    Day(RawDay),
+    Day(Box<RawDay>),
 }
 
 impl<'de, V: Deserialize<'de>> Deserialize<'de> for Entries<V> {
@@ -174,13 +174,13 @@ impl<'de> Deserialize<'de> for RawWeekItem {
                 Ok(RawWeekItem::Flag(v))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawWeekItem, E> {
-                DAY.visit_str(v).map(RawWeekItem::Day)
+                DAY.visit_str(v).map(|d| RawWeekItem::Day(Box::new(d)))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawWeekItem, A::Error> {
-                DAY.visit_map(map).map(RawWeekItem::Day)
+                DAY.visit_map(map).map(|d| RawWeekItem::Day(Box::new(d)))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawWeekItem, A::Error> {
-                DAY.visit_seq(seq).map(RawWeekItem::Day)
+                DAY.visit_seq(seq).map(|d| RawWeekItem::Day(Box::new(d)))
             }
         }
         const DAY: DayVisitor = DayVisitor { allow_array: true };

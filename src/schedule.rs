@@ -491,10 +491,11 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
             "after-run" => HardDays::AfterRun,
             other => {
                 let known = ["never", "after-run"];
-                return Err(
-                    Diagnostic::new(format!("unknown hard_days \"{other}\""), value.span())
-                        .with_help(suggest::hint(other, known).or_else(|| Some(one_of(&known)))),
-                );
+                return Err(Diagnostic::new(
+                    format!("unknown hard_days \"{other}\""),
+                    value.span(),
+                )
+                .with_help(suggest::hint(other, known).or_else(|| Some(one_of(&known)))));
             }
         },
     };
@@ -611,18 +612,18 @@ fn weeks(
                     return Err(Diagnostic::new("expected true or false for cutback", span));
                 }
                 (_, RawWeekItem::Day(day)) => {
-                    day_entries_of_table.push((item_key, Spanned::new(span, day)));
+                    day_entries_of_table.push((item_key, Spanned::new(span, *day)));
                 }
                 (name, RawWeekItem::Flag(_)) => {
                     let known = ["cutback"];
                     let message = match Day::from_key(name) {
-                        Some(_) => format!("a day is a run type or a table, not true or false"),
+                        Some(_) => "a day is a run type or a table, not true or false".to_owned(),
                         None => format!("unknown key \"{name}\""),
                     };
-                    return Err(Diagnostic::new(message, item_key.span()).with_help(
-                        suggest::hint(name, known)
-                            .or_else(|| Some("a week's table holds cutback and days".to_owned())),
-                    ));
+                    return Err(Diagnostic::new(message, item_key.span())
+                        .with_help(suggest::hint(name, known).or_else(|| {
+                            Some("a week's table holds cutback and days".to_owned())
+                        })));
                 }
             }
         }
@@ -656,17 +657,19 @@ fn weeks(
 /// The Monday of the week a `[weeks]` key names.
 fn table_monday(key: &Spanned<String>) -> Result<NaiveDate, Diagnostic> {
     let text = key.get_ref();
-    let help = || Some("name the week by any date inside it, like [weeks.\"2027-02-01\"]".to_owned());
+    let help =
+        || Some("name the week by any date inside it, like [weeks.\"2027-02-01\"]".to_owned());
     let shaped = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| match i {
             4 | 7 => b == b'-',
             _ => b.is_ascii_digit(),
         });
     if !shaped {
-        return Err(
-            Diagnostic::new(format!("weeks.\"{text}\" is not a date as YYYY-MM-DD"), key.span())
-                .with_help(help()),
-        );
+        return Err(Diagnostic::new(
+            format!("weeks.\"{text}\" is not a date as YYYY-MM-DD"),
+            key.span(),
+        )
+        .with_help(help()));
     }
     let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") else {
         return Err(Diagnostic::new(
@@ -736,7 +739,8 @@ fn day_entries(
                                 minutes: rule.default_minutes,
                             },
                             hard: rule.hard,
-                            key: rule.key || rule.hard && rule.default_minutes >= rules::KEY_RUN_MINUTES,
+                            key: rule.key
+                                || rule.hard && rule.default_minutes >= rules::KEY_RUN_MINUTES,
                         };
                         check_overlap(&placed, &run, span.clone())?;
                         placed.push((run, span));

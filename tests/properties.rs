@@ -567,7 +567,11 @@ pub(crate) fn check_hard_rules(
         text
     );
     prop_assert!(plan.sessions.len() >= SESSIONS_MIN, "{}", text);
-    let heavy_count = plan.sessions.iter().filter(|s| s.kind == Kind::Heavy).count();
+    let heavy_count = plan
+        .sessions
+        .iter()
+        .filter(|s| s.kind == Kind::Heavy)
+        .count();
     let pinned_heavy = schedule.pinned().filter(|p| p.kind == Kind::Heavy).count();
     prop_assert!(
         heavy_count <= usize::from(runner.heavy_max).max(pinned_heavy),
@@ -581,7 +585,12 @@ pub(crate) fn check_hard_rules(
         let start = s.span.start.minutes();
         let end = start + s.span.minutes;
         let what = format!("{} {}", s.day, s.span.start.time());
-        prop_assert!(day.lift_allowed, "{} is on a lift = false day\n{}", what, text);
+        prop_assert!(
+            day.lift_allowed,
+            "{} is on a lift = false day\n{}",
+            what,
+            text
+        );
         for run in day.runs.iter().filter(|r| r.hard) {
             let after_run = runner.hard_days == HardDays::AfterRun;
             let ready = run.span.start.time().minutes() + run.span.minutes + HEAVY_GAP;
@@ -593,7 +602,10 @@ pub(crate) fn check_hard_rules(
             );
         }
         for r in schedule.runs() {
-            let (rs, re) = (r.span.start.minutes(), r.span.start.minutes() + r.span.minutes);
+            let (rs, re) = (
+                r.span.start.minutes(),
+                r.span.start.minutes() + r.span.minutes,
+            );
             prop_assert!(
                 !clash((rs, r.span.minutes), (start, s.span.minutes)),
                 "{} overlaps a run\n{}",
@@ -632,16 +644,38 @@ pub(crate) fn check_hard_rules(
         // The gaps the plan reports are the real ones, and a heavy session keeps 6 h.
         let before = schedule
             .hard_runs()
-            .filter(|r| !clash((r.span.start.minutes(), r.span.minutes), (start, s.span.minutes)))
+            .filter(|r| {
+                !clash(
+                    (r.span.start.minutes(), r.span.minutes),
+                    (start, s.span.minutes),
+                )
+            })
             .map(|r| forward(r.span.start.minutes() + r.span.minutes, start))
             .min();
         let after = schedule
             .hard_runs()
-            .filter(|r| !clash((r.span.start.minutes(), r.span.minutes), (start, s.span.minutes)))
+            .filter(|r| {
+                !clash(
+                    (r.span.start.minutes(), r.span.minutes),
+                    (start, s.span.minutes),
+                )
+            })
             .map(|r| forward(end, r.span.start.minutes()))
             .min();
-        prop_assert_eq!(s.before.map(|g| g.minutes), before, "{} gap before\n{}", what, text);
-        prop_assert_eq!(s.after.map(|g| g.minutes), after, "{} gap after\n{}", what, text);
+        prop_assert_eq!(
+            s.before.map(|g| g.minutes),
+            before,
+            "{} gap before\n{}",
+            what,
+            text
+        );
+        prop_assert_eq!(
+            s.after.map(|g| g.minutes),
+            after,
+            "{} gap after\n{}",
+            what,
+            text
+        );
         if s.kind == Kind::Heavy {
             prop_assert!(
                 before.is_none_or(|g| g >= HEAVY_GAP) && after.is_none_or(|g| g >= HEAVY_GAP),
@@ -650,7 +684,11 @@ pub(crate) fn check_hard_rules(
                 text
             );
             prop_assert!(s.shortfall.is_some(), "{}", text);
-            for other in plan.sessions.iter().filter(|o| o.kind == Kind::Heavy && o.day != s.day) {
+            for other in plan
+                .sessions
+                .iter()
+                .filter(|o| o.kind == Kind::Heavy && o.day != s.day)
+            {
                 prop_assert!(
                     !other.day.is_next_to(s.day),
                     "heavy {} is the day next to heavy {} {}\n{}",
@@ -678,7 +716,12 @@ pub(crate) fn check_hard_rules(
     }
     let mut sorted = plan.sessions.clone();
     sorted.sort_by_key(|s| (s.day, s.start_minutes()));
-    prop_assert_eq!(&sorted, &plan.sessions, "sessions are not in week order\n{}", text);
+    prop_assert_eq!(
+        &sorted,
+        &plan.sessions,
+        "sessions are not in week order\n{}",
+        text
+    );
     Ok(())
 }
 

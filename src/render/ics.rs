@@ -16,9 +16,9 @@ use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 
 use crate::lift::Units;
 use crate::plan::{Plan, Session};
-use crate::render::phrases::{self, duration};
 use crate::prescription::Prescribed;
 use crate::render::Week;
+use crate::render::phrases::{self, duration};
 use crate::rules::HEAVY_GAP_MIN;
 use crate::schedule::{Kind, Run};
 use crate::template::Role;
@@ -184,11 +184,7 @@ fn events(week: &Week<'_>, options: &IcsOptions) -> Vec<Event> {
         .collect();
     if options.include_runs {
         for day in &schedule.days {
-            events.extend(
-                day.runs
-                    .iter()
-                    .map(|run| run_event(week, run)),
-            );
+            events.extend(day.runs.iter().map(|run| run_event(week, run)));
         }
     }
     events.sort_by_key(|e| e.start);
@@ -679,8 +675,14 @@ mod tests {
             "tue = [{ run = \"easy\", at = \"05:00\", minutes = 30 }, { run = \"intervals\", at = \"06:30\", minutes = 60 }]",
         ));
         let more = values(&render(&more, "2026-11-30", &options), "UID");
-        assert!(more.contains(&"run-2026-11-30-tue-0630@planner".to_owned()), "{more:?}");
-        assert!(more.contains(&"run-2026-11-30-tue-0500@planner".to_owned()), "{more:?}");
+        assert!(
+            more.contains(&"run-2026-11-30-tue-0630@planner".to_owned()),
+            "{more:?}"
+        );
+        assert!(
+            more.contains(&"run-2026-11-30-tue-0500@planner".to_owned()),
+            "{more:?}"
+        );
         assert!(uids.iter().any(|u| u.starts_with("strength-2026-11-30-")));
         // Another week: other UIDs, so a block of weeks never collides.
         let next = values(&render(&schedule, "2026-12-07", &options), "UID");
@@ -845,8 +847,9 @@ mod tests {
 
     #[test]
     fn a_session_lists_its_exercises() {
-        let text =
-            format!("[runner]\nheavy_max = 3\n[lifts]\nback_squat = 100\nromanian_deadlift = 90\n{WEEK}");
+        let text = format!(
+            "[runner]\nheavy_max = 3\n[lifts]\nback_squat = 100\nromanian_deadlift = 90\n{WEEK}"
+        );
         let calendar = render(&schedule(&text), "2026-11-30", &options());
         let summaries = values(&calendar, "SUMMARY");
         assert!(

@@ -166,7 +166,10 @@ fn sessions<'a>(week: &Week<'a>) -> Vec<SessionOut<'a>> {
             day: s.day.key(),
             date: week.session_time(s, 0).date().to_string(),
             start: week.session_time(s, 0).format(STAMP).to_string(),
-            end: week.session_time(s, s.span.minutes).format(STAMP).to_string(),
+            end: week
+                .session_time(s, s.span.minutes)
+                .format(STAMP)
+                .to_string(),
             minutes: s.span.minutes,
             kind: s.kind.name(),
             pinned: s.pinned,

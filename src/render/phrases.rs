@@ -109,6 +109,9 @@ pub fn day_reason(reason: &DayReason, alternative: Option<&Alternative>) -> Stri
             days(alt),
             level(alt.level)
         ),
+        (DayReason::Chosen, None) => {
+            "holds a planned session: the target needs every free day".to_owned()
+        }
         (other, _) => self::reason(other),
     }
 }
@@ -151,14 +154,20 @@ pub fn session_reasons(s: &Session) -> Vec<String> {
         _ => lines.push("no hard runs this week".to_owned()),
     }
     match (s.shortfall, s.short_of) {
-        (Some(0), _) => lines.push("no shortfall: the ideal distance from every hard run".to_owned()),
+        (Some(0), _) => {
+            lines.push("no shortfall: the ideal distance from every hard run".to_owned())
+        }
         (Some(short), Some((side, g))) => lines.push(format!(
             "{} short of the ideal {} {side_word} the {} {}",
             duration(short),
             duration(g.minutes + short),
             g.day,
             g.run_type,
-            side_word = if side == Side::AfterRun { "after" } else { "before" }
+            side_word = if side == Side::AfterRun {
+                "after"
+            } else {
+                "before"
+            }
         )),
         _ => {}
     }
@@ -253,13 +262,26 @@ impl fmt::Display for Finding {
                 }
             }
             Detail::HeavyGap { side, gap: g } => {
-                write!(f, "{}, heavy needs {}", gap(&g, side), duration(HEAVY_GAP_MIN))
+                write!(
+                    f,
+                    "{}, heavy needs {}",
+                    gap(&g, side),
+                    duration(HEAVY_GAP_MIN)
+                )
             }
-            Detail::Shortfall { side, gap: g, ideal } => {
+            Detail::Shortfall {
+                side,
+                gap: g,
+                ideal,
+            } => {
                 write!(f, "{}, ideally {} or more", gap(&g, side), duration(ideal))
             }
             Detail::Overlap { run } => {
-                write!(f, "overlaps the {} {} {} run", run.day, run.at, run.run_type)
+                write!(
+                    f,
+                    "overlaps the {} {} {} run",
+                    run.day, run.at, run.run_type
+                )
             }
             Detail::OneADay => write!(
                 f,
@@ -279,7 +301,11 @@ impl fmt::Display for Finding {
                 f,
                 "{} {} the {} {} {}, changeover_minutes asks for {}",
                 duration(minutes),
-                if side == Side::AfterRun { "after" } else { "before" },
+                if side == Side::AfterRun {
+                    "after"
+                } else {
+                    "before"
+                },
                 run.day,
                 run.at,
                 run.run_type,
@@ -328,10 +354,20 @@ impl fmt::Display for Infeasible {
                 "\n  - widen lift_window, shorten changeover_minutes, or move an easy run out of the window"
             )?;
         }
-        if self.days.iter().any(|d| matches!(d, DayReason::HardRun { .. })) {
-            write!(f, "\n  - set hard_days = \"after-run\" to lift 6 h after a hard run")?;
+        if self
+            .days
+            .iter()
+            .any(|d| matches!(d, DayReason::HardRun { .. }))
+        {
+            write!(
+                f,
+                "\n  - set hard_days = \"after-run\" to lift 6 h after a hard run"
+            )?;
         }
-        write!(f, "\n  - make a hard day easy, or put two hard runs on one day")
+        write!(
+            f,
+            "\n  - make a hard day easy, or put two hard runs on one day"
+        )
     }
 }
 

@@ -7,9 +7,9 @@ use std::io;
 use crate::block::{Block, BlockWeek};
 use crate::day::Day;
 use crate::plan::Session;
-use crate::render::phrases::{self, duration};
 use crate::prescription::Workout;
 use crate::render::Week;
+use crate::render::phrases::{self, duration};
 use crate::schedule::{Kind, Schedule};
 
 /// Options of the text format.
@@ -100,11 +100,17 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
 
     if options.explain {
         writeln!(out, "\nWhy:")?;
-        for ((day, reason), alternative) in Day::ALL.iter().zip(&plan.days).zip(&plan.day_alternatives) {
+        for ((day, reason), alternative) in
+            Day::ALL.iter().zip(&plan.days).zip(&plan.day_alternatives)
+        {
             let text = phrases::day_reason(reason, alternative.as_ref());
             for (i, line) in wrap(&text, WIDTH - 7).iter().enumerate() {
                 let label = if i == 0 { day.title() } else { "" };
-                writeln!(out, "  {label:<3}  {}{line}", if i == 0 { "" } else { "  " })?;
+                writeln!(
+                    out,
+                    "  {label:<3}  {}{line}",
+                    if i == 0 { "" } else { "  " }
+                )?;
             }
         }
         for session in &plan.sessions {
@@ -259,7 +265,11 @@ pub fn write_block(
             }
         }
     }
-    let warnings: Vec<String> = block.weeks.iter().flat_map(|w| phrases::warnings(&w.plan)).collect();
+    let warnings: Vec<String> = block
+        .weeks
+        .iter()
+        .flat_map(|w| phrases::warnings(&w.plan))
+        .collect();
     write_warnings(warnings.iter(), out)
 }
 
