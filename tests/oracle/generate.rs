@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 
-use super::{Case, DAY, Day, GRID, HardDays, Pinned, Run, RunType, WEEK, forward};
+use super::{Case, DAY, Day, GRID, HardDays, Pinned, Run, RunType, WEEK, forward, overlaps};
 
 /// Most complete placements a generated case may ask the brute force to score.
 pub const PLACEMENTS_MAX: u64 = 150_000;
@@ -195,8 +195,23 @@ fn day() -> BoxedStrategy<Day> {
 }
 
 /// Drops runs until none overlap (around the week, across midnight and from Sunday
-/// into Monday): the later-starting of two overlapping runs goes.
+/// into Monday): the later-starting of two overlapping runs goes. Drops a pinned
+/// session that overlaps an earlier day's pinned one (a pinned session may overlap a
+/// run: that is valid input, which `week` warns about).
 fn repair_overlaps(case: &mut Case) {
+    let mut kept: Vec<(u32, u32)> = Vec::new();
+    for d in 0..7 {
+        let start = d as u32 * DAY;
+        case.week[d].pinned.retain(|p| {
+            let clear = kept
+                .iter()
+                .all(|&(s, m)| !overlaps(s, m, start + p.at, p.minutes));
+            if clear {
+                kept.push((start + p.at, p.minutes));
+            }
+            clear
+        });
+    }
     loop {
         let spans = case.run_spans();
         // (day, index in day) of each span, in the same order as `run_spans`.

@@ -450,7 +450,8 @@ impl Case {
             .collect()
     }
 
-    /// Whether the case is valid input by SPEC §2 (what the generator must produce).
+    /// Whether the case is valid input by SPEC §2 (what the generator must produce);
+    /// stricter where the SPEC is silent: pinned sessions never overlap each other.
     pub fn validate(&self) -> Result<(), String> {
         if !(2..=3).contains(&self.sessions) {
             return Err(format!("sessions {}", self.sessions));
@@ -499,6 +500,15 @@ impl Case {
                 if p.at >= DAY || !(1..=DAY).contains(&p.minutes) {
                     return Err(format!("{} pinned {p:?} out of range", DAY_KEYS[d]));
                 }
+            }
+        }
+        let pinned = self.pinned_spans();
+        for (i, a) in pinned.iter().enumerate() {
+            if pinned[i + 1..]
+                .iter()
+                .any(|b| overlaps(a.start, a.minutes, b.start, b.minutes))
+            {
+                return Err(format!("pinned sessions overlap at {}", week_time(a.start)));
             }
         }
         let runs = self.run_spans();
@@ -677,13 +687,18 @@ struct Model<'a> {
 }
 
 impl<'a> Model<'a> {
-    fn new(case: &'a Case) -> Model<'a> {
-        let mut model = Model {
+    /// The case in week minutes, without the candidate starts.
+    fn bare(case: &'a Case) -> Model<'a> {
+        Model {
             case,
             runs: case.run_spans(),
             pinned: case.pinned_spans(),
             slots: Default::default(),
-        };
+        }
+    }
+
+    fn new(case: &'a Case) -> Model<'a> {
+        let mut model = Model::bare(case);
         let offsets = case.window_starts();
         for d in 0..7 {
             let slots: Vec<Slot> = offsets
@@ -1058,7 +1073,7 @@ pub fn check(case: &Case, picks: &[Pick]) -> Result<(), String> {
 /// The 8-level key of a placement (pinned sessions included, as [`best`] returns them).
 /// Panics if the pinned picks are not the case's pinned sessions.
 pub fn key(case: &Case, picks: &[Pick]) -> Key {
-    let model = Model::new(case);
+    let model = Model::bare(case);
     match planned_of(&model, picks) {
         Ok(planned) => model.key(&planned),
         Err(why) => panic!("{why}"),
@@ -1078,12 +1093,12 @@ pub fn gaps(case: &Case, start: u32, minutes: u32) -> Option<(u32, u32)> {
 /// The shortfall (minutes) of a heavy session of `session_minutes` starting at week
 /// minute `start`.
 pub fn shortfall(case: &Case, start: u32) -> u32 {
-    Model::new(case).shortfall(start)
+    Model::bare(case).shortfall(start)
 }
 
 /// Whether a session of `session_minutes` starting at week minute `start` may be heavy.
 pub fn may_be_heavy(case: &Case, start: u32) -> bool {
-    Model::new(case).may_be_heavy(start)
+    Model::bare(case).may_be_heavy(start)
 }
 
 /// The unwrapped starts the hard rules allow a planned session on `day`.
