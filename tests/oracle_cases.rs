@@ -503,6 +503,61 @@ fn sessions_stop_at_the_target_and_spread_over_the_week() {
 }
 
 #[test]
+fn pinned_sessions_beyond_the_target_are_kept_and_nothing_is_added() {
+    // Reading 1: three pinned sessions with a target of 2 (two of them heavy with
+    // heavy_max 1) is a plan of exactly those three.
+    let case = Case {
+        sessions: 2,
+        heavy_max: 1,
+        week: week(
+            &[MON, FRI, SUN],
+            &[
+                (TUE, Day::pinned(true, t(7, 0), 45)),
+                (WED, Day::pinned(false, t(12, 0), 30)),
+                (THU, Day::pinned(true, t(19, 0), 60)),
+            ],
+        ),
+        ..Case::default()
+    };
+    assert_plan(
+        &case,
+        &[
+            pinned(TUE, at(TUE, 7, 0), true),
+            pinned(WED, at(WED, 12, 0), false),
+            pinned(THU, at(THU, 19, 0), true),
+        ],
+    );
+}
+
+#[test]
+fn a_sunday_night_start_after_midnight_is_later_than_one_before_it() {
+    // Reading 6: Sunday's own easy run (23:30-24:00, changeover 30) leaves 22:30 and
+    // 00:30 (Monday's clock) as the starts nearest 23:30, an hour off either way; the
+    // tie goes to the earlier in the week, Sunday 22:30, not Monday 00:30.
+    let case = Case {
+        sessions: 2,
+        session_minutes: 30,
+        lift_window: (t(22, 0), t(3, 0)),
+        preferred_lift_time: t(23, 30),
+        week: week(
+            &[WED],
+            &[(SUN, Day::runs(vec![Run::new(RunType::Easy, t(23, 30), 30)]))],
+        ),
+        ..Case::default()
+    };
+    let starts = allowed_starts(&case, SUN);
+    assert!(starts.contains(&at(SUN, 22, 30)) && !starts.contains(&at(SUN, 22, 45)));
+    assert!(starts.contains(&(WEEK + 30)) && !starts.contains(&(WEEK + 15)));
+    assert_plan(
+        &case,
+        &[
+            planned(WED, at(WED, 23, 30), true),
+            planned(SUN, at(SUN, 22, 30), true),
+        ],
+    );
+}
+
+#[test]
 fn fewer_than_two_possible_sessions_is_no_plan() {
     let one_day = Case {
         sessions: 2,
