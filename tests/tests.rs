@@ -5,6 +5,8 @@ mod blocks;
 mod calendar;
 mod cli;
 mod golden;
+mod oracle;
+mod oracle_cases;
 mod prescriptions;
 mod properties;
 mod robustness;
