@@ -739,8 +739,8 @@ fn day_entries(
                                 minutes: rule.default_minutes,
                             },
                             hard: rule.hard,
-                            key: rule.key
-                                || rule.hard && rule.default_minutes >= rules::KEY_RUN_MINUTES,
+                            key: rule.hard
+                                && (rule.key || rule.default_minutes >= rules::KEY_RUN_MINUTES),
                         };
                         check_overlap(&placed, &run, span.clone())?;
                         placed.push((run, span));
@@ -835,7 +835,9 @@ fn table_entry(
                 }
             }
             let hard = is_key == Some(true) || hard.map_or(rule.hard, |h| *h.get_ref());
-            let is_key = is_key.unwrap_or(rule.key || hard && minutes >= rules::KEY_RUN_MINUTES);
+            // A run is key by default when it is hard and a race or long enough: a race the
+            // runner marks `hard = false` (a jog round a parkrun) is neither.
+            let is_key = is_key.unwrap_or(hard && (rule.key || minutes >= rules::KEY_RUN_MINUTES));
             Ok(TableEntry::Run {
                 run: Some(Run {
                     day,
