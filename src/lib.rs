@@ -7,6 +7,7 @@ pub mod app;
 pub mod block;
 pub mod cli;
 pub mod clock;
+pub mod date;
 pub mod day;
 pub mod diagnostic;
 pub mod exit;

@@ -677,9 +677,9 @@ fn table_monday(key: &Spanned<String>) -> Result<NaiveDate, Diagnostic> {
             key.span(),
         ));
     };
-    let monday = crate::render::monday_of(date);
+    let monday = crate::date::monday_of(date);
     let sunday = monday + chrono::Days::new(6);
-    if !crate::render::DAYS.contains(&monday) || !crate::render::DAYS.contains(&sunday) {
+    if !crate::date::DAYS.contains(&monday) || !crate::date::DAYS.contains(&sunday) {
         return Err(Diagnostic::new(
             format!(
                 "weeks.\"{text}\" is in a week outside the years 0000 to 9999 that the planner plans"
