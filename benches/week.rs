@@ -27,6 +27,8 @@ const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../examples/early-intervals.toml"),
     ),
     ("marathoner", include_str!("../examples/marathoner.toml")),
+    ("night-shift", include_str!("../examples/night-shift.toml")),
+    ("weekend-lifter", include_str!("../examples/weekend-lifter.toml")),
     // No plan fits: this measures how long proving that takes.
     ("no-room", include_str!("../examples/no-room.toml")),
 ];
@@ -38,6 +40,8 @@ const FEASIBLE: &[&str] = &[
     "club-nights",
     "early-intervals",
     "marathoner",
+    "night-shift",
+    "weekend-lifter",
 ];
 
 /// The built-in session templates as text. The binary holds them as compiled values;
