@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clock;
 pub mod day;
 pub mod diagnostic;
+pub mod equipment;
 pub mod exit;
 pub mod input;
 pub mod judge;

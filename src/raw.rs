@@ -39,6 +39,8 @@ pub(crate) struct RawRunner {
     pub units: Option<Spanned<String>>,
     pub timezone: Option<Spanned<String>>,
     pub high_volume_minutes: Option<Spanned<i64>>,
+    // Sessions v2 (issue 12): what the runner trains with.
+    pub equipment: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 /// A value under `[lifts]`: a 1RM, or a recent set to estimate it from.

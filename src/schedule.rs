@@ -96,6 +96,8 @@ pub struct Runner {
     pub timezone: Option<Zone>,
     /// Weekly run minutes from which loads get lighter.
     pub high_volume_minutes: u32,
+    /// What the runner can train with (every item unless the file says).
+    pub equipment: crate::equipment::Equipment,
 }
 
 /// One day of the usual week.
@@ -393,6 +395,10 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
         }
     };
     let run_time = time_or(&raw.run_time, rules::RUN_TIME_DEFAULT)?;
+    let equipment = match &raw.equipment {
+        None => crate::equipment::Equipment::ALL,
+        Some(names) => crate::equipment::from_names(names.get_ref())?,
+    };
     Ok(Runner {
         level,
         sessions,
@@ -404,6 +410,7 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
         units,
         timezone,
         high_volume_minutes,
+        equipment,
     })
 }
 
