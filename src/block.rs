@@ -245,6 +245,7 @@ fn taper(plan: &mut Plan, monday: NaiveDate, race: Race) {
         let (start, _) = when(session, monday);
         if session.kind == Kind::Heavy && (taper_from..race_day).contains(&start) {
             session.kind = Kind::Light;
+            session.shortfall = None;
             if session.pinned {
                 plan.warnings.push(format!(
                     "pinned {} {} heavy session is light this week: no heavy lifting in the {TAPER_NO_HEAVY_DAYS} days before the race",

@@ -329,6 +329,7 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
                 pinned: false,
                 before,
                 after,
+                shortfall: (kind == Kind::Heavy).then(|| shortfall(span, &hard)),
                 why_start: Some(why_start),
                 workout: None,
             }
@@ -342,6 +343,7 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
                 pinned: true,
                 before,
                 after,
+                shortfall: (p.kind == Kind::Heavy).then(|| shortfall(p.span, &hard)),
                 why_start: None,
                 workout: None,
             }
@@ -423,6 +425,32 @@ pub fn gaps(span: Span, hard: &[&Run]) -> (Option<Gap>, Option<Gap>) {
         .map(|r| gap(r, span.gap_to(r.span)))
         .min_by_key(|g| g.minutes);
     (before, after)
+}
+
+/// How far a session at `span` falls short of the ideal distance from the hard runs
+/// (SPEC §3): for each hard run, its ideal (48 h for a key run, else 24 h) less the
+/// smaller of the gaps either way; the largest of these, and 0.
+pub fn shortfall(span: Span, hard: &[&Run]) -> u32 {
+    // A key run: a race, or a hard run of 150 minutes or more (SPEC §2).
+    const KEY_RUN_MINUTES: u32 = 150;
+    const KEY_RUN_GAP_IDEAL: u32 = 48 * 60;
+    hard.iter()
+        .map(|r| {
+            let key = r.run_type == "race" || r.span.minutes >= KEY_RUN_MINUTES;
+            let ideal = if key {
+                KEY_RUN_GAP_IDEAL
+            } else {
+                HEAVY_GAP_IDEAL
+            };
+            let smaller = if r.span.overlaps(span) {
+                0
+            } else {
+                r.span.gap_to(span).min(span.gap_to(r.span))
+            };
+            ideal.saturating_sub(smaller)
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Every start on `day`'s grid inside the lift window that clashes with nothing.

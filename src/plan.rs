@@ -38,6 +38,9 @@ pub struct Session {
     pub before: Option<Gap>,
     /// Nearest hard run after it (None in a week without hard runs).
     pub after: Option<Gap>,
+    /// Minutes a heavy session falls short of the ideal distance from the hard runs
+    /// (SPEC §3), 0 when it meets it; `None` for a light session.
+    pub shortfall: Option<u32>,
     /// For a planned session, why it starts when it does.
     pub why_start: Option<String>,
     /// Its exercises, once prescribed.
