@@ -385,6 +385,7 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
         days: reasons,
         decision,
         warnings,
+        coverage: Vec::new(),
         deload: false,
         taper: false,
     })

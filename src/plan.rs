@@ -129,6 +129,8 @@ pub struct Plan {
     pub decision: Option<Decision>,
     /// Things the runner should know: missed targets, pinned sessions that break rules.
     pub warnings: Vec<String>,
+    /// What the week's sessions leave untrained, as data (the prescriber's findings).
+    pub coverage: Vec<crate::prescription::Coverage>,
     /// A deload week of a block: fewer sets, lighter loads.
     pub deload: bool,
     /// A taper week of a block: no heavy sessions in the days before a race.

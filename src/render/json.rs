@@ -11,7 +11,7 @@ use crate::block::Block;
 use crate::placement::reason_text;
 use crate::plan::{DayReason, Gap};
 use crate::prescription::Prescribed;
-use crate::render::Week;
+use crate::render::{Week, words};
 use crate::schedule::Schedule;
 use crate::zone::Zone;
 
@@ -29,7 +29,7 @@ struct Output<'a> {
     units: &'static str,
     sessions: Vec<SessionOut<'a>>,
     days: Vec<DayOut>,
-    warnings: &'a [String],
+    warnings: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -61,12 +61,13 @@ struct SessionOut<'a> {
     hard_run_before: Option<HardRunOut>,
     hard_run_after: Option<HardRunOut>,
     exercises: Vec<ExerciseOut<'a>>,
-    notes: &'a [String],
+    notes: Vec<String>,
 }
 
 #[derive(Serialize)]
 struct ExerciseOut<'a> {
     name: &'a str,
+    exercise: &'a str,
     family: &'static str,
     main: bool,
     sets: u32,
@@ -74,14 +75,17 @@ struct ExerciseOut<'a> {
     seconds: Option<u32>,
     percent_1rm: Option<f64>,
     load: Option<f64>,
+    load_per_hand: bool,
     lift: Option<&'static str>,
     rir: Option<u32>,
     rest_seconds: u32,
     tempo: Option<&'a str>,
     single_leg: bool,
     per_side: bool,
+    equipment: Vec<&'static str>,
     muscles: Vec<&'static str>,
     cue: &'a str,
+    variant_cue: &'a str,
 }
 
 #[derive(Serialize)]
@@ -146,7 +150,7 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
         runs,
         sessions,
         days,
-        warnings: &plan.warnings,
+        warnings: words::warnings(plan),
     };
     write_pretty(&output, out)
 }
@@ -177,7 +181,11 @@ fn sessions<'a>(week: &Week<'a>) -> Vec<SessionOut<'a>> {
                 .flat_map(|w| &w.exercises)
                 .map(exercise)
                 .collect(),
-            notes: s.workout.as_ref().map_or(&[], |w| w.notes.as_slice()),
+            notes: s
+                .workout
+                .iter()
+                .flat_map(|w| w.notes.iter().map(words::note))
+                .collect(),
         })
         .collect()
 }
@@ -204,7 +212,7 @@ struct BlockWeekOut<'a> {
     deload: bool,
     taper: bool,
     sessions: Vec<SessionOut<'a>>,
-    warnings: &'a [String],
+    warnings: Vec<String>,
 }
 
 /// Writes a block as one JSON object: `{ "schema": 1, "weeks": [...] }`, each week
@@ -225,7 +233,7 @@ pub fn write_block(schedule: &Schedule, block: &Block, out: &mut impl io::Write)
                 deload: w.plan.deload,
                 taper: w.plan.taper,
                 sessions: sessions(&week),
-                warnings: &w.plan.warnings,
+                warnings: words::warnings(&w.plan),
             }
         })
         .collect();
@@ -266,6 +274,7 @@ fn hours(gap: Gap) -> f64 {
 fn exercise(e: &Prescribed) -> ExerciseOut<'_> {
     ExerciseOut {
         name: &e.name,
+        exercise: &e.exercise,
         family: e.family.name(),
         main: e.main,
         sets: e.sets,
@@ -273,14 +282,17 @@ fn exercise(e: &Prescribed) -> ExerciseOut<'_> {
         seconds: e.seconds,
         percent_1rm: e.percent_1rm,
         load: e.load,
+        load_per_hand: e.implement.is_some_and(|i| i.per_hand()),
         lift: e.lift,
         rir: e.rir,
         rest_seconds: e.rest_seconds,
         tempo: e.tempo.as_deref(),
         single_leg: e.single_leg,
         per_side: e.per_side,
+        equipment: e.equipment.names(),
         muscles: e.muscles.iter().map(|m| m.name()).collect(),
         cue: &e.cue,
+        variant_cue: &e.variant_cue,
     }
 }
 

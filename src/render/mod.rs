@@ -18,6 +18,7 @@ pub mod ics;
 pub mod json;
 pub mod library;
 pub mod text;
+pub mod words;
 
 /// A plan anchored to a calendar week: what every renderer reads.
 #[derive(Debug, Clone, Copy)]
