@@ -615,6 +615,11 @@ fn prescribed(
         if e.main && loaded {
             reps = Some(NOVICE_MAIN_REPS);
             rir = Some(NOVICE_MAIN_RIR);
+        } else if loaded {
+            // Accessories no heavier than the main lifts: at least as many reps,
+            // within the loaded 8.
+            reps = reps.map(|r| r.max(NOVICE_MAIN_REPS.min(crate::rules::REPS_MAX)));
+            rir = Some(NOVICE_MAIN_RIR);
         }
         if v.implement.is_none() {
             rest_seconds =

@@ -106,7 +106,8 @@ pub const LIGHT_EXERCISES_MIN: usize = 4;
 pub const SETS_MIN: u32 = 2;
 /// Most foot contacts of plyometrics in one session: the article's "small doses";
 /// Blagrove et al. 2018 (Sports Med 48:1117) report running-economy gains from low
-/// plyometric volumes added to running.†
+/// plyometric volumes added to running, and Beattie et al. 2014/2017 combined heavy
+/// lifts with a small explosive block in the same sessions for distance runners.†
 pub const PLYO_CONTACTS_MAX: u32 = 40;
 /// Loads round to this many kilograms (the smallest common plate pair).
 pub const LOAD_STEP_KG: f64 = 2.5;
