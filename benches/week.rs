@@ -28,7 +28,10 @@ const EXAMPLES: &[(&str, &str)] = &[
     ),
     ("marathoner", include_str!("../examples/marathoner.toml")),
     ("night-shift", include_str!("../examples/night-shift.toml")),
-    ("weekend-lifter", include_str!("../examples/weekend-lifter.toml")),
+    (
+        "weekend-lifter",
+        include_str!("../examples/weekend-lifter.toml"),
+    ),
     // No plan fits: this measures how long proving that takes.
     ("no-room", include_str!("../examples/no-room.toml")),
 ];

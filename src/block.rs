@@ -12,13 +12,12 @@ use std::fmt;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::day::Day;
-use crate::lift::{fraction_of_one_rep_max, round_load_down};
 use crate::placement::{self, Infeasible};
 use crate::plan::{DayReason, Plan, Session};
-use crate::prescription::{self, Prescribed};
+use crate::prescription;
 use crate::rules::{
-    BLOCK_WEEKS_MAX, DELOAD_EVERY_WEEKS, DELOAD_LOAD_SHARE, DELOAD_SETS_SHARE,
-    RACE_LAST_SESSION_GAP, RACE_REST_DAYS, RACE_WEEK_SESSIONS_MAX, TAPER_NO_HEAVY_DAYS,
+    BLOCK_WEEKS_MAX, DELOAD_EVERY_WEEKS, RACE_LAST_SESSION_GAP, RACE_REST_DAYS,
+    RACE_WEEK_SESSIONS_MAX, TAPER_NO_HEAVY_DAYS,
 };
 use crate::schedule::{Kind, Schedule};
 use crate::template::Library;
@@ -167,14 +166,13 @@ pub fn plan_block(
             if let Some(race) = race {
                 taper(&mut plan, monday, race);
             }
+            // The prescriber halves the sets and lightens the loads of a deload week.
+            plan.deload = number % DELOAD_EVERY_WEEKS == 0;
             if plan.taper {
                 // Training less is the point of a taper: no coverage warnings.
                 prescription::prescribe_sessions(schedule, &mut plan, library);
             } else {
                 prescription::prescribe(schedule, &mut plan, library);
-            }
-            if number % DELOAD_EVERY_WEEKS == 0 {
-                deload(&mut plan, schedule);
             }
             BlockWeek {
                 number,
@@ -245,6 +243,7 @@ fn taper(plan: &mut Plan, monday: NaiveDate, race: Race) {
         let (start, _) = when(session, monday);
         if session.kind == Kind::Heavy && (taper_from..race_day).contains(&start) {
             session.kind = Kind::Light;
+            session.shortfall = None;
             if session.pinned {
                 plan.warnings.push(format!(
                     "pinned {} {} heavy session is light this week: no heavy lifting in the {TAPER_NO_HEAVY_DAYS} days before the race",
@@ -255,43 +254,6 @@ fn taper(plan: &mut Plan, monday: NaiveDate, race: Race) {
         }
     }
     plan.taper = race_week || (taper_from < week_end && race_day > week_start);
-}
-
-/// Halves each exercise's sets (rounded up) and takes loads to at most 90 %: the
-/// model's fraction of 1RM times the deload share, the load rounded down to a plate
-/// step so it never goes over.
-fn deload(plan: &mut Plan, schedule: &Schedule) {
-    plan.deload = true;
-    for workout in plan.sessions.iter_mut().filter_map(|s| s.workout.as_mut()) {
-        for e in &mut workout.exercises {
-            e.sets = (f64::from(e.sets) * DELOAD_SETS_SHARE).ceil() as u32;
-            let fraction = match (e.lift, e.reps, e.rir) {
-                (Some(_), Some(reps), Some(rir)) => {
-                    fraction_of_one_rep_max(reps, rir) * DELOAD_LOAD_SHARE
-                }
-                _ => continue,
-            };
-            // At most 90 % both of the model's figure and of what the runner lifts in
-            // a usual week (rounded to the nearest plate, so it may be above the model).
-            e.percent_1rm = e.percent_1rm.map(|usual| {
-                let percent = (usual * DELOAD_LOAD_SHARE).min(fraction * 100.0);
-                (percent * 10.0).floor() / 10.0
-            });
-            let one_rep_max = e
-                .lift
-                .and_then(|key| schedule.lifts.iter().find(|l| l.key == key));
-            e.load = e.load.zip(one_rep_max).map(|(usual, max)| {
-                let load = (usual * DELOAD_LOAD_SHARE).min(max.one_rep_max * fraction);
-                round_load_down(load, schedule.runner.units)
-            });
-        }
-        let seconds: u32 = workout.exercises.iter().map(Prescribed::seconds).sum();
-        workout.estimated_minutes = (workout.warmup_minutes * 60 + seconds).div_ceil(60);
-        workout.notes.push(format!(
-            "deload week: half the sets, loads at {:.0} % of usual",
-            DELOAD_LOAD_SHARE * 100.0
-        ));
-    }
 }
 
 #[cfg(test)]
@@ -389,35 +351,24 @@ mod tests {
     }
 
     #[test]
-    fn deload_loads_stay_under_90_percent_of_the_model() {
+    fn deload_loads_stay_under_90_percent_with_the_models_reserve() {
         let block = block(Some(4), None).expect("a block");
-        let deload = &block.weeks[3].plan;
-        for e in deload
-            .sessions
-            .iter()
-            .filter_map(|s| s.workout.as_ref())
-            .flat_map(|w| &w.exercises)
-        {
-            let (Some(reps), Some(rir), Some(percent)) = (e.reps, e.rir, e.percent_1rm) else {
+        let (normal, deload) = (&block.weeks[0].plan, &block.weeks[3].plan);
+        for (a, b) in normal.exercises().zip(deload.exercises()) {
+            assert_eq!(a.name, b.name);
+            assert_eq!(b.sets, a.sets.div_ceil(2), "{}", a.name);
+            let (Some(usual), Some(percent), Some(reps), Some(rir)) =
+                (a.percent_1rm, b.percent_1rm, b.reps, b.rir)
+            else {
                 continue;
             };
-            let fraction = 0.9 / (1.0 + f64::from(reps + rir) / 30.0);
-            assert!(
-                percent <= fraction * 100.0 && percent > fraction * 100.0 - 0.2,
-                "{}",
-                e.name
-            );
-            if let Some(load) = e.load {
-                let max = if e.lift == Some("back_squat") {
-                    100.0
-                } else {
-                    90.0
-                };
-                assert!(
-                    load <= max * fraction + 1e-9 && load > max * fraction - 2.5,
-                    "{}: {load}",
-                    e.name
-                );
+            assert!(percent <= usual * 0.9 + 0.05, "{}: {percent}", a.name);
+            // The reserve is the model's for the lighter load: 30 (1/f − 1) − r.
+            let q = 30.0 * (100.0 / percent - 1.0) - f64::from(reps);
+            assert_eq!(rir, q.floor() as u32, "{}", a.name);
+            assert!(rir > a.rir.expect("loaded"), "{}", a.name);
+            if let (Some(x), Some(y)) = (a.load, b.load) {
+                assert!(y <= x * 0.9 + 1e-9, "{}: {y} after {x}", a.name);
             }
         }
     }

@@ -220,13 +220,16 @@ impl Calendar {
             } else if run.start >= stretch.end {
                 (Side::BeforeRun, run.start - stretch.end)
             } else {
-                continue;
+                // A pinned session on top of a hard run: as near as can be, so the
+                // whole ideal is missed; it is neither before nor after the session.
+                (Side::AfterRun, 0)
             };
+            let overlaps = run.end > stretch.start && run.start < stretch.end;
             let nearest = match side {
                 Side::AfterRun => &mut out.before,
                 Side::BeforeRun => &mut out.after,
             };
-            if nearest.is_none_or(|g| i64::from(g.minutes) > gap) {
+            if !overlaps && nearest.is_none_or(|g| i64::from(g.minutes) > gap) {
                 *nearest = Some(run.gap(gap));
             }
             let short = i64::from(run.ideal()) - gap;

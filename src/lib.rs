@@ -10,6 +10,7 @@ pub mod clock;
 pub mod date;
 pub mod day;
 pub mod diagnostic;
+pub mod equipment;
 pub mod exit;
 pub mod gaps;
 pub mod input;

@@ -4,21 +4,115 @@
 //! (weight × (1 + reps / 30)), the same model that turns reps and reps in reserve
 //! back into a percentage of 1RM when a session is prescribed.
 
-use crate::rules::{EPLEY_DIVISOR, LOAD_STEP_KG, LOAD_STEP_LB};
+use crate::equipment::Item;
+use crate::rules::{
+    DUMBBELL_STEP_KG, DUMBBELL_STEP_LB, EPLEY_DIVISOR, KETTLEBELL_STEP_KG, KETTLEBELL_STEP_LB,
+    LOAD_STEP_KG, LOAD_STEP_LB,
+};
 
 /// The `[lifts]` keys the built-in templates load from; a coach's own templates may
-/// load only from these too.
+/// load only from these too. A lift done with a pair of dumbbells takes the 1RM of
+/// both together; its load is printed per hand.
 pub const LIFT_KEYS: &[&str] = &[
     "back_squat",
     "goblet_squat",
     "romanian_deadlift",
+    "dumbbell_romanian_deadlift",
+    "kettlebell_romanian_deadlift",
     "single_leg_deadlift",
     "hip_thrust",
+    "dumbbell_hip_thrust",
     "reverse_lunge",
+    "goblet_reverse_lunge",
     "step_up",
+    "goblet_step_up",
     "calf_raise",
     "seated_calf_raise",
 ];
+
+/// What a loaded variant's weight is held in, which decides the steps it comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Implement {
+    /// A loaded barbell: the whole bar, in plate steps.
+    Barbell,
+    /// One dumbbell (a goblet squat, a one-arm hold).
+    Dumbbell,
+    /// A pair of dumbbells: the 1RM is of both, the load printed per hand.
+    Dumbbells,
+    /// One kettlebell, in the common sizes.
+    Kettlebell,
+}
+
+impl Implement {
+    /// Every implement.
+    pub const ALL: [Implement; 4] = [
+        Implement::Barbell,
+        Implement::Dumbbell,
+        Implement::Dumbbells,
+        Implement::Kettlebell,
+    ];
+
+    /// The name used in template files and output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Implement::Barbell => "barbell",
+            Implement::Dumbbell => "dumbbell",
+            Implement::Dumbbells => "dumbbells",
+            Implement::Kettlebell => "kettlebell",
+        }
+    }
+
+    /// The implement a name stands for.
+    pub fn from_name(name: &str) -> Option<Implement> {
+        Implement::ALL.into_iter().find(|i| i.name() == name)
+    }
+
+    /// The equipment item it is.
+    pub fn item(self) -> Item {
+        match self {
+            Implement::Barbell => Item::Barbell,
+            Implement::Dumbbell | Implement::Dumbbells => Item::Dumbbells,
+            Implement::Kettlebell => Item::Kettlebell,
+        }
+    }
+
+    /// Whether the printed load is per hand (a pair) rather than the whole.
+    pub fn per_hand(self) -> bool {
+        self == Implement::Dumbbells
+    }
+
+    /// The step loads come in, in `units`.
+    pub fn step(self, units: Units) -> f64 {
+        match (self, units) {
+            (Implement::Barbell, units) => plate_step(units),
+            (Implement::Dumbbell | Implement::Dumbbells, Units::Kg) => DUMBBELL_STEP_KG,
+            (Implement::Dumbbell | Implement::Dumbbells, Units::Lb) => DUMBBELL_STEP_LB,
+            (Implement::Kettlebell, Units::Kg) => KETTLEBELL_STEP_KG,
+            (Implement::Kettlebell, Units::Lb) => KETTLEBELL_STEP_LB,
+        }
+    }
+
+    /// The load to print for `total` (the whole weight the model gives): per hand
+    /// for a pair; the nearest step, but a kettlebell the size at or below it (there
+    /// is nothing between bells). Never below the smallest step.
+    pub fn load(self, total: f64, units: Units) -> f64 {
+        let each = if self.per_hand() { total / 2.0 } else { total };
+        let step = self.step(units);
+        let steps = match self {
+            Implement::Kettlebell => (each / step).floor(),
+            _ => (each / step).round(),
+        };
+        steps.max(1.0) * step
+    }
+
+    /// The largest load in this implement's steps at or under `cap` (as printed:
+    /// per hand for a pair), for loads that must stay under a cap; never below the
+    /// smallest step.
+    pub fn load_under(self, cap: f64, units: Units) -> f64 {
+        let step = self.step(units);
+        (cap / step).floor().max(1.0) * step
+    }
+}
 
 /// Units of load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +201,21 @@ mod tests {
         assert_eq!(round_load(81.25, Units::Kg), 82.5);
         assert_eq!(round_load(176.0, Units::Lb), 175.0);
         assert_eq!(round_load(177.5, Units::Lb), 180.0);
+    }
+
+    #[test]
+    fn each_implement_rounds_to_its_own_steps() {
+        // A pair: 45 kg in all is 22.5 a hand, printed as the nearest 2 kg: 22.
+        assert_eq!(Implement::Dumbbells.load(45.0, Units::Kg), 22.0);
+        assert_eq!(Implement::Dumbbell.load(23.1, Units::Kg), 24.0);
+        assert_eq!(Implement::Dumbbell.load(52.4, Units::Lb), 50.0);
+        // Kettlebells: the bell at or below, 4 kg / 9 lb sizes.
+        assert_eq!(Implement::Kettlebell.load(23.9, Units::Kg), 20.0);
+        assert_eq!(Implement::Kettlebell.load(53.0, Units::Lb), 45.0);
+        assert_eq!(Implement::Barbell.load(81.25, Units::Kg), 82.5);
+        // Never less than the lightest weight there is.
+        assert_eq!(Implement::Kettlebell.load(1.0, Units::Kg), 4.0);
+        assert_eq!(Implement::Dumbbells.load_under(13.9, Units::Kg), 12.0);
     }
 
     #[test]

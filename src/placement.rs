@@ -166,6 +166,7 @@ pub fn place_in(
         decision,
         notes,
         warnings: Vec::new(),
+        coverage: Vec::new(),
         deload: false,
         taper: false,
     })

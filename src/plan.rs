@@ -217,6 +217,8 @@ pub struct Plan {
     pub notes: Vec<Note>,
     /// Warnings of the prescription and the block, already in words.
     pub warnings: Vec<String>,
+    /// What the week's sessions leave untrained, as data (the prescriber's findings).
+    pub coverage: Vec<crate::prescription::Coverage>,
     /// A deload week of a block: fewer sets, lighter loads.
     pub deload: bool,
     /// A taper week of a block: no heavy sessions in the days before a race.

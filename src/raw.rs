@@ -43,6 +43,8 @@ pub(crate) struct RawRunner {
     pub heavy_max: Option<Spanned<i64>>,
     pub changeover_minutes: Option<Spanned<i64>>,
     pub hard_days: Option<Spanned<String>>,
+    // Sessions v2 (issue 12): what the runner trains with.
+    pub equipment: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 /// A value under `[lifts]`: a 1RM, or a recent set to estimate it from.

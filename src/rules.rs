@@ -76,7 +76,8 @@ pub const LOAD_MAX: f64 = 1000.0;
 /// Fewest reps of a loaded set: below three, a set is max testing, not training.
 pub const REPS_MIN: u32 = 3;
 /// Most reps of a main lift (squat, deadlift, hip thrust): with 1–2 in reserve, six
-/// reps is about 79 % of 1RM, the light end of the article's 80–100 %.
+/// reps is about 79 % of 1RM, the light end of the article's 80–100 %. Rønnestad &
+/// Mujika 2014 (SJMSS 24:603) recommend heavy sets of 4–10RM for endurance athletes.
 pub const MAIN_REPS_MAX: u32 = 6;
 /// Most reps of a loaded accessory (lunges, step-ups, calves): the article's 8.
 pub const REPS_MAX: u32 = 8;
@@ -93,23 +94,66 @@ pub const HIGH_VOLUME_TEMPO: &str = "3-1-1";
 pub const SECONDS_PER_REP: u32 = 3;
 /// Seconds one rep takes at the high-volume tempo (3 down, 1 pause, 1 up).
 pub const SECONDS_PER_SLOW_REP: u32 = 5;
-/// Sets a novice drops from each exercise: less volume while the pattern is learnt.
+/// Sets a novice drops from each exercise: less volume while the pattern is learnt
+/// (SPEC §4).
 pub const NOVICE_FEWER_SETS: u32 = 1;
-/// Fewest sets an exercise is trimmed to when a session runs long.
+/// Reps of a novice's loaded main lift: the top of the SPEC's 6–8, so with
+/// [`NOVICE_MAIN_RIR`] in reserve the model puts it at 75 % of 1RM, the lightest
+/// load that still builds strength while the pattern is learnt.† Common coaching
+/// practice; Blagrove et al. 2018 (Sports Med 48:1117) found strength gains in
+/// runners new to lifting from moderate loads as well as heavy ones.
+pub const NOVICE_MAIN_REPS: u32 = 8;
+/// Reps in reserve of a novice's main lift: the easy end of the article's 1–2.
+pub const NOVICE_MAIN_RIR: u32 = 2;
+/// Rest on a novice's body-weight work, in seconds: long enough for good form, short
+/// enough that the session is not mostly waiting (SPEC §4).
+pub const NOVICE_REST_SECONDS: std::ops::RangeInclusive<u32> = 60..=90;
+/// Sets the main lifts drop at high running volume, so that sets × reps never rise
+/// above the normal week's: running is the main stress, and Rønnestad & Mujika 2014
+/// (SJMSS 24:603) advise less strength volume when endurance training is heavy.†
+pub const HIGH_VOLUME_FEWER_SETS: u32 = 1;
+/// Ramp-up sets before each loaded main lift, counted in the time estimate: common
+/// coaching practice (an empty-bar or light set, then one near the working load).†
+pub const RAMP_UP_SETS: u32 = 2;
+/// Rest after a ramp-up set, in seconds: time to change the plates.†
+pub const RAMP_UP_REST_SECONDS: u32 = 60;
+/// Seconds to set up each exercise (fetch the dumbbells, load the bar, set the band),
+/// counted in the time estimate: what a real gym takes (issue 12).†
+pub const SETUP_SECONDS: u32 = 60;
+/// Fewest exercises of a light session: one that carries nothing for the week still
+/// gets a short round of stability and core work.
+pub const LIGHT_EXERCISES_MIN: usize = 4;
+/// Fewest sets an exercise is trimmed to when a session runs long (and fewest sets of
+/// a main lift at high running volume).
 pub const SETS_MIN: u32 = 2;
-/// Most foot contacts of plyometrics in one session: a small dose.
+/// Most foot contacts of plyometrics in one session: the article's "small doses";
+/// Blagrove et al. 2018 (Sports Med 48:1117) report running-economy gains from low
+/// plyometric volumes added to running, and Beattie et al. 2014/2017 combined heavy
+/// lifts with a small explosive block in the same sessions for distance runners.†
 pub const PLYO_CONTACTS_MAX: u32 = 40;
 /// Loads round to this many kilograms (the smallest common plate pair).
 pub const LOAD_STEP_KG: f64 = 2.5;
 /// Loads round to this many pounds (the smallest common plate pair).
 pub const LOAD_STEP_LB: f64 = 5.0;
+/// Dumbbells come in 2 kg steps in most gyms and adjustable sets (per hand).
+pub const DUMBBELL_STEP_KG: f64 = 2.0;
+/// Dumbbells come in 5 lb steps (per hand).
+pub const DUMBBELL_STEP_LB: f64 = 5.0;
+/// Kettlebells come in 4 kg sizes (8, 12, 16, 20, 24 …); loads round down to one.
+pub const KETTLEBELL_STEP_KG: f64 = 4.0;
+/// Kettlebells sold in pounds come in about 9 lb steps (the 4 kg sizes: 18, 26, 35 …
+/// rounded); loads round down to a multiple of 9.
+pub const KETTLEBELL_STEP_LB: f64 = 9.0;
 
 /// Every this many weeks of a block is a deload week, so strength keeps coming back
-/// fresh: the common three-weeks-on, one-off rhythm.
+/// fresh: the common three-weeks-on, one-off rhythm.†
 pub const DELOAD_EVERY_WEEKS: u32 = 4;
-/// A deload week keeps at most this share of each exercise's sets (rounded up).
+/// A deload week keeps at most this share of each exercise's sets (rounded up):
+/// Rønnestad et al. 2010 (EJAP 110:1269) kept strength gains in season with a much
+/// smaller dose of heavy sets, so halving them for a week costs nothing.†
 pub const DELOAD_SETS_SHARE: f64 = 0.5;
-/// A deload week's loads are at most this share of the usual load.
+/// A deload week's loads are at most this share of the usual load; the reps in
+/// reserve printed are the model's for the lighter load (about 6 for a 5-rep set).†
 pub const DELOAD_LOAD_SHARE: f64 = 0.9;
 /// No heavy session starts in this many days before race day: heavy lifting's
 /// fatigue takes about that long to clear fully.

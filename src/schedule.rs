@@ -116,6 +116,8 @@ pub struct Runner {
     pub changeover_minutes: u32,
     /// Whether a hard day may hold a session after its run.
     pub hard_days: HardDays,
+    /// What the runner can train with (every item unless the file says).
+    pub equipment: crate::equipment::Equipment,
 }
 
 impl Runner {
@@ -499,6 +501,10 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
             }
         },
     };
+    let equipment = match &raw.equipment {
+        None => crate::equipment::Equipment::ALL,
+        Some(names) => crate::equipment::from_names(names.get_ref())?,
+    };
     Ok(Runner {
         level,
         sessions,
@@ -513,6 +519,7 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
         heavy_max,
         changeover_minutes,
         hard_days,
+        equipment,
     })
 }
 

@@ -28,13 +28,19 @@ pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
         .filter(|&(distance, _)| distance <= limit)
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, candidate)| candidate);
-    // "squat" for "back_squat": a word that is one part of exactly one known name.
+    // "thrust" for "hip_thrust": a word that is one part of a known name, the
+    // shortest such when one is shorter than the others ("dumbbell_hip_thrust" is a
+    // variant of it).
     close.or_else(|| {
-        let mut parts = known
+        let mut parts: Vec<&str> = known
             .iter()
-            .filter(|k| k.split('_').any(|part| part == word));
-        match (parts.next(), parts.next()) {
-            (Some(only), None) if word.len() >= 3 => Some(*only),
+            .copied()
+            .filter(|k| k.split('_').any(|part| part == word))
+            .collect();
+        parts.sort_by_key(|k| k.len());
+        match parts.as_slice() {
+            [only] if word.len() >= 3 => Some(*only),
+            [first, second, ..] if word.len() >= 3 && first.len() < second.len() => Some(*first),
             _ => None,
         }
     })

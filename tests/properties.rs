@@ -531,7 +531,7 @@ pub(crate) fn forward(from: u32, to: u32) -> u32 {
 }
 
 /// Whether two stretches `(start, minutes)` share a minute, around the week.
-fn clash(a: (u32, u32), b: (u32, u32)) -> bool {
+pub(crate) fn clash(a: (u32, u32), b: (u32, u32)) -> bool {
     a.1 > 0 && b.1 > 0 && (forward(a.0, b.0) < a.1 || forward(b.0, a.0) < b.1)
 }
 

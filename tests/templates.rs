@@ -39,11 +39,25 @@ fn exercises_lists_every_family_of_the_rules() {
     ] {
         assert!(families.contains(&family), "no {family} in the library");
     }
+    // Every exercise lists its variants with what each needs.
+    for e in json.as_array().expect("an array") {
+        let variants = e["variants"].as_array().expect("variants");
+        assert!(!variants.is_empty(), "{e}");
+        for v in variants {
+            assert!(v["needs"].is_array() && v["cue"].is_string(), "{v}");
+        }
+    }
     planner(["exercises"])
         .run()
         .code(0)
-        .stdout_has("Back squat: quads, glutes, core")
-        .stdout_has("novice: Goblet squat");
+        .stdout_has("  Squat, main lift: quads, glutes, core\n")
+        .stdout_has(
+            "    - Barbell back squat (needs a barbell; loads from back_squat; not for novices)\n",
+        )
+        .stdout_has("    - Goblet squat (needs dumbbells; loads from goblet_squat)\n")
+        .stdout_has(
+            "    - Bodyweight step-up, slow lowering (needs a bench or a box; single-leg)\n",
+        );
 }
 
 #[test]
@@ -91,7 +105,7 @@ fn a_bad_template_is_an_input_error_with_its_line() {
         outcome.stderr
     );
     assert!(
-        outcome.stderr.contains("light.toml:9:10"),
+        outcome.stderr.contains("light.toml:40:10"),
         "{}",
         outcome.stderr
     );
@@ -132,5 +146,50 @@ fn without_a_power_template_no_session_gets_jumps() {
         for e in session["exercises"].as_array().expect("exercises") {
             assert_ne!(e["family"], "plyometric");
         }
+    }
+}
+
+#[test]
+fn a_coach_template_gives_variants_and_the_runners_equipment_picks_one() {
+    let dir = plans_copy("plans-variants");
+    let file = dir.join("heavy-squat.toml");
+    // The coach puts a kettlebell variant first.
+    let text = std::fs::read_to_string(&file).expect("reads").replacen(
+        "variants = [\n",
+        "variants = [\n  { name = \"Coach's bell squat\", needs = [\"kettlebell\"], implement = \"kettlebell\", lift = \"goblet_squat\", cue = \"Our own cue\" },\n",
+        1,
+    );
+    std::fs::write(&file, text).expect("writes");
+    // Without a power template, the week's two heavy sessions are squat and hinge.
+    std::fs::remove_file(dir.join("power.toml")).expect("removes");
+    let schedule = "[runner]\nsessions = 2\nequipment = [\"kettlebell\", \"barbell\"]\n[lifts]\ngoblet_squat = 30\n[week]\n\
+                    tue = { run = \"intervals\", at = \"06:30\" }\nsat = { run = \"long\", at = \"08:00\" }\n";
+    let path = dir.with_extension("schedule.toml");
+    std::fs::write(&path, schedule).expect("writes");
+    let outcome = planner([
+        "week",
+        &path.to_string_lossy(),
+        "--format",
+        "json",
+        "--plans",
+        &dir.to_string_lossy(),
+    ])
+    .run()
+    .code(0);
+    let json: serde_json::Value = serde_json::from_str(&outcome.stdout).expect("valid JSON");
+    let squats: Vec<&serde_json::Value> = json["sessions"]
+        .as_array()
+        .expect("sessions")
+        .iter()
+        .filter(|s| s["template"] == "heavy-squat")
+        .flat_map(|s| s["exercises"].as_array().expect("exercises"))
+        .filter(|e| e["family"] == "squat")
+        .collect();
+    assert!(!squats.is_empty(), "{}", outcome.stdout);
+    for squat in squats {
+        assert_eq!(squat["name"], "Coach's bell squat");
+        assert_eq!(squat["equipment"], serde_json::json!(["kettlebell"]));
+        // 30 × 30/37 = 24.3: the 24 kg bell.
+        assert_eq!(squat["load"], 24.0);
     }
 }

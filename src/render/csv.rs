@@ -119,10 +119,8 @@ fn exercises(session: &Session, units: Units) -> String {
             if let Some(percent) = e.percent_1rm {
                 cell.push_str(&format!(" @{percent:.1}%"));
             }
-            if let Some(load) = e.load {
-                let load = format!("{load:.1}");
-                let load = load.strip_suffix(".0").unwrap_or(&load);
-                cell.push_str(&format!(" {load} {}", units.name()));
+            if let Some(load) = crate::render::phrases::load(e, units.name()) {
+                cell.push_str(&format!(" {load}"));
             }
             cell
         })
@@ -167,7 +165,7 @@ mod tests {
             .unwrap_or_else(|| panic!("no Wednesday row in {csv}"));
         assert!(wednesday.ends_with(",true"), "{csv}");
         assert!(
-            wednesday.contains("Romanian deadlift 4x5 @81.1% 80 kg; "),
+            wednesday.contains("Barbell Romanian deadlift 3x5 @81.1% 80 kg; "),
             "{csv}"
         );
         assert!(!csv.contains('\r'));

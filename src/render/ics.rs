@@ -312,7 +312,12 @@ fn description(session: &Session, units: Units) -> String {
                 .iter()
                 .map(|e| format!("- {}", exercise(e, units))),
         );
-        lines.extend(workout.notes.iter().map(|note| format!("Note: {note}")));
+        lines.extend(
+            workout
+                .notes
+                .iter()
+                .map(|note| format!("Note: {}", phrases::session_note(note))),
+        );
         lines.push(String::new());
     }
     if session.pinned {
@@ -345,8 +350,8 @@ fn exercise(e: &Prescribed, units: Units) -> String {
     if let Some(percent) = e.percent_1rm {
         parts.push(format!("{percent:.1} % 1RM"));
     }
-    if let Some(load) = e.load {
-        parts.push(format!("{} {}", number(load), units.name()));
+    if let Some(load) = phrases::load(e, units.name()) {
+        parts.push(load);
     }
     match e.rir {
         Some(1) => parts.push("1 rep in reserve".to_owned()),
@@ -361,13 +366,8 @@ fn exercise(e: &Prescribed, units: Units) -> String {
         e.rest_seconds / 60,
         e.rest_seconds % 60
     ));
-    format!("{}: {}. {}", e.name, parts.join(", "), e.cue)
-}
-
-/// `82.5` stays, `80.0` becomes `80`.
-fn number(value: f64) -> String {
-    let text = format!("{value:.1}");
-    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
+    parts.push(format!("uses {}", phrases::equipment(e.equipment)));
+    format!("{}: {}. {}", e.name, parts.join(", "), phrases::cue(e))
 }
 
 /// `DTSTART` and `DTEND` values, and a note when the start had to be moved or chosen

@@ -62,12 +62,13 @@ struct SessionOut<'a> {
     hard_run_before: Option<HardRunOut>,
     hard_run_after: Option<HardRunOut>,
     exercises: Vec<ExerciseOut<'a>>,
-    notes: &'a [String],
+    notes: Vec<String>,
 }
 
 #[derive(Serialize)]
 struct ExerciseOut<'a> {
     name: &'a str,
+    exercise: &'a str,
     family: &'static str,
     main: bool,
     sets: u32,
@@ -75,14 +76,17 @@ struct ExerciseOut<'a> {
     seconds: Option<u32>,
     percent_1rm: Option<f64>,
     load: Option<f64>,
+    load_per_hand: bool,
     lift: Option<&'static str>,
     rir: Option<u32>,
     rest_seconds: u32,
     tempo: Option<&'a str>,
     single_leg: bool,
     per_side: bool,
+    equipment: Vec<&'static str>,
     muscles: Vec<&'static str>,
     cue: &'a str,
+    variant_cue: &'a str,
 }
 
 #[derive(Serialize)]
@@ -187,7 +191,11 @@ fn sessions<'a>(week: &Week<'a>) -> Vec<SessionOut<'a>> {
                 .flat_map(|w| &w.exercises)
                 .map(exercise)
                 .collect(),
-            notes: s.workout.as_ref().map_or(&[], |w| w.notes.as_slice()),
+            notes: s
+                .workout
+                .iter()
+                .flat_map(|w| w.notes.iter().map(phrases::session_note))
+                .collect(),
         })
         .collect()
 }
@@ -276,6 +284,7 @@ fn hours(gap: Gap) -> f64 {
 fn exercise(e: &Prescribed) -> ExerciseOut<'_> {
     ExerciseOut {
         name: &e.name,
+        exercise: &e.exercise,
         family: e.family.name(),
         main: e.main,
         sets: e.sets,
@@ -283,14 +292,17 @@ fn exercise(e: &Prescribed) -> ExerciseOut<'_> {
         seconds: e.seconds,
         percent_1rm: e.percent_1rm,
         load: e.load,
+        load_per_hand: e.implement.is_some_and(|i| i.per_hand()),
         lift: e.lift,
         rir: e.rir,
         rest_seconds: e.rest_seconds,
         tempo: e.tempo.as_deref(),
         single_leg: e.single_leg,
         per_side: e.per_side,
+        equipment: e.equipment.names(),
         muscles: e.muscles.iter().map(|m| m.name()).collect(),
         cue: &e.cue,
+        variant_cue: &e.variant_cue,
     }
 }
 

@@ -345,9 +345,7 @@ fn write_workout(
             (None, None) => e.sets.to_string(),
         };
         let percent = e.percent_1rm.map_or("-".to_owned(), |p| format!("{p:.1}"));
-        let load = e
-            .load
-            .map_or("-".to_owned(), |l| format!("{} {units}", trim_number(l)));
+        let load = phrases::load(e, units).unwrap_or_else(|| "-".to_owned());
         let rir = e.rir.map_or("-".to_owned(), |q| q.to_string());
         let rest = format!("{}:{:02}", e.rest_seconds / 60, e.rest_seconds % 60);
         writeln!(
@@ -355,26 +353,25 @@ fn write_workout(
             "  {:<name_width$}{dose:<14}{percent:>6}  {load:>9}  {rir:>3}  {rest:>5}",
             e.name
         )?;
+        let uses = if e.equipment.is_empty() {
+            String::new()
+        } else {
+            format!("Uses {}. ", phrases::equipment(e.equipment))
+        };
         let cue = match &e.tempo {
-            Some(tempo) => format!("tempo {tempo}; {}", e.cue),
-            None => e.cue.clone(),
+            Some(tempo) => format!("{uses}Tempo {tempo}. {}", phrases::cue(e)),
+            None => format!("{uses}{}", phrases::cue(e)),
         };
         for line in wrap(&cue, WIDTH - 6) {
             writeln!(out, "      {line}")?;
         }
     }
-    for note in &w.notes {
-        for (i, line) in wrap(note, WIDTH - 8).iter().enumerate() {
+    for note in w.notes.iter().map(phrases::session_note) {
+        for (i, line) in wrap(&note, WIDTH - 8).iter().enumerate() {
             writeln!(out, "  {} {line}", if i == 0 { "note:" } else { "     " })?;
         }
     }
     Ok(())
-}
-
-/// `82.5` stays, `80.0` becomes `80`.
-fn trim_number(value: f64) -> String {
-    let text = format!("{value:.1}");
-    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
 /// Splits `text` into lines of at most `width` characters, at spaces.
@@ -459,7 +456,7 @@ mod tests {
 
     #[test]
     fn numbers_lose_a_trailing_zero() {
-        assert_eq!(trim_number(80.0), "80");
-        assert_eq!(trim_number(82.5), "82.5");
+        assert_eq!(phrases::number(80.0), "80");
+        assert_eq!(phrases::number(82.5), "82.5");
     }
 }
