@@ -98,7 +98,8 @@ pub fn place_in(
         pinned: &pinned,
         heavy_room: usize::from(heavy_max).saturating_sub(pinned_heavy),
     };
-    let candidates = search.candidates(&open, count);
+    let open_mask = open.iter().fold(0u8, |m, d| m | bit(*d));
+    let candidates = search.candidates(open_mask, count);
     let Some(best) = candidates.iter().max_by(|a, b| a.key.cmp(&b.key)) else {
         return Err(Infeasible {
             possible: pinned.len(),
@@ -120,10 +121,8 @@ pub fn place_in(
         ranked.best_other(|c| c.holds(day) != holds)
     });
 
-    let mut sessions: Vec<Session> = best
-        .days
-        .iter()
-        .map(|&day| {
+    let mut sessions: Vec<Session> = days_of(best.days)
+        .map(|day| {
             let kind = best.kind(day);
             let slot = options[day.index()].slot(kind);
             let why = SessionWhy {
@@ -147,7 +146,7 @@ pub fn place_in(
         .collect();
     sessions.sort_by_key(|s| (s.day, s.span.start));
 
-    for day in &best.days {
+    for day in days_of(best.days) {
         reasons[day.index()] = DayReason::Chosen;
     }
     if free_target == 0 {
@@ -441,17 +440,23 @@ fn day_option(
     option
 }
 
-/// The levels of the order as one key: larger is better.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// Most planned sessions a week: the key's fixed-size levels hold this many.
+const PLANNED_MAX: usize = crate::rules::SESSIONS_MAX as usize;
+
+/// The levels of the order as one key: larger is better. Levels that SPEC words as
+/// lists are held in fixed arrays, so scoring a candidate allocates nothing: the
+/// shortfalls and starts of at most three planned sessions, padded, and the day gaps
+/// as a count of each gap from 0 to 7 days (see [`spacing`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
     sessions: usize,
     heavy: usize,
-    shortfalls: Reverse<Vec<u32>>,
-    spacing: Vec<u8>,
-    heavy_spacing: Vec<u8>,
+    shortfalls: Reverse<[u32; PLANNED_MAX]>,
+    spacing: Spacing,
+    heavy_spacing: Spacing,
     distance: Reverse<u32>,
-    starts: Reverse<Vec<i64>>,
-    heavy_starts: Reverse<Vec<i64>>,
+    starts: Reverse<[i64; PLANNED_MAX]>,
+    heavy_starts: Reverse<[i64; PLANNED_MAX]>,
 }
 
 impl Key {
@@ -480,21 +485,22 @@ impl Key {
     }
 }
 
-/// One placement the search scores: its days, which are heavy, and its key.
-#[derive(Debug, Clone)]
+/// One placement the search scores: its days and heavy days (bit sets, Monday the
+/// lowest bit), and its key.
+#[derive(Debug, Clone, Copy)]
 struct Candidate {
-    days: Vec<Day>,
-    heavy: Vec<Day>,
+    days: u8,
+    heavy: u8,
     key: Key,
 }
 
 impl Candidate {
     fn holds(&self, day: Day) -> bool {
-        self.days.contains(&day)
+        self.days & bit(day) != 0
     }
 
     fn kind(&self, day: Day) -> Kind {
-        if self.heavy.contains(&day) {
+        if self.heavy & bit(day) != 0 {
             Kind::Heavy
         } else {
             Kind::Light
@@ -503,11 +509,29 @@ impl Candidate {
 
     fn alternative_to(&self, other: &Candidate) -> Option<Alternative> {
         self.key.beats_at(&other.key).map(|level| Alternative {
-            days: other.days.clone(),
-            heavy: other.heavy.clone(),
+            days: days_of(other.days).collect(),
+            heavy: days_of(other.heavy).collect(),
             level,
         })
     }
+}
+
+/// The bit of `day` in a set of days.
+fn bit(day: Day) -> u8 {
+    1 << day.index()
+}
+
+/// The days of a bit set, Monday first.
+fn days_of(set: u8) -> impl Iterator<Item = Day> {
+    Day::ALL.into_iter().filter(move |d| set & bit(*d) != 0)
+}
+
+/// The days next to any day of `set`, around the week.
+fn neighbours(set: u8) -> u8 {
+    let set = u16::from(set);
+    let left = (set << 1 | set >> 6) & 0x7f;
+    let right = (set >> 1 | set << 6) & 0x7f;
+    (left | right) as u8
 }
 
 /// Every candidate and the best of them, to find the best of another shape.
@@ -537,83 +561,76 @@ struct Search<'a> {
 }
 
 impl Search<'_> {
-    /// Every placement of `count` sessions on `open` days that keeps the hard rules.
-    fn candidates(&self, open: &[Day], count: usize) -> Vec<Candidate> {
+    /// The days of pinned heavy sessions, as a bit set.
+    fn pinned_heavy(&self) -> u8 {
+        self.pinned
+            .iter()
+            .filter(|(_, k)| *k == Kind::Heavy)
+            .fold(0, |m, (d, _)| m | bit(*d))
+    }
+
+    /// Every placement of `count` sessions on the `open` days that keeps the hard rules.
+    fn candidates(&self, open: u8, count: usize) -> Vec<Candidate> {
+        let pinned_heavy = self.pinned_heavy();
+        let heavy_able = Day::ALL
+            .into_iter()
+            .filter(|d| self.options[d.index()].heavy.is_some())
+            .fold(0u8, |m, d| m | bit(d));
         let mut out = Vec::new();
-        for days in subsets(open, count) {
-            let heavy_able: Vec<Day> = days
-                .iter()
-                .copied()
-                .filter(|d| self.options[d.index()].heavy.is_some())
-                .collect();
-            for size in 0..=heavy_able.len().min(self.heavy_room) {
-                for heavy in subsets(&heavy_able, size) {
-                    if self.heavy_clash(&heavy).is_none() {
-                        let key = self.key(&days, &heavy);
-                        out.push(Candidate {
-                            days: days.clone(),
-                            heavy,
-                            key,
-                        });
-                    }
+        for days in (0..=0x7fu8).filter(|m| m & !open == 0 && m.count_ones() as usize == count) {
+            let able = days & heavy_able;
+            for heavy in (0..=able).filter(|h| h & !able == 0) {
+                if heavy.count_ones() as usize <= self.heavy_room
+                    && heavy & neighbours(heavy | pinned_heavy) == 0
+                {
+                    out.push(Candidate {
+                        days,
+                        heavy,
+                        key: self.key(days, heavy),
+                    });
                 }
             }
         }
         out
     }
 
-    /// A heavy day next to another heavy day, planned or pinned, if there is one.
-    fn heavy_clash(&self, heavy: &[Day]) -> Option<(Day, Day)> {
-        let pinned = self
-            .pinned
-            .iter()
-            .filter(|(_, k)| *k == Kind::Heavy)
-            .map(|(d, _)| *d);
-        heavy.iter().enumerate().find_map(|(i, a)| {
-            heavy[i + 1..]
-                .iter()
-                .copied()
-                .chain(pinned.clone())
-                .find(|b| a.is_next_to(*b))
-                .map(|b| (*a, b))
-        })
-    }
-
-    fn key(&self, days: &[Day], heavy: &[Day]) -> Key {
-        let slot = |d: &Day| {
-            let kind = if heavy.contains(d) {
+    fn key(&self, days: u8, heavy: u8) -> Key {
+        let slot = |d: Day| {
+            let kind = if heavy & bit(d) != 0 {
                 Kind::Heavy
             } else {
                 Kind::Light
             };
             self.options[d.index()].slot(kind)
         };
-        let mut shortfalls: Vec<u32> = heavy.iter().map(|d| slot(d).distances.shortfall).collect();
+        let mut shortfalls = [0u32; PLANNED_MAX];
+        let mut starts = [i64::MAX; PLANNED_MAX];
+        let mut heavy_starts = [i64::MAX; PLANNED_MAX];
+        let mut distance = 0;
+        for (i, d) in days_of(days).take(PLANNED_MAX).enumerate() {
+            starts[i] = slot(d).start;
+            distance += slot(d).distance;
+        }
+        for (i, d) in days_of(heavy).take(PLANNED_MAX).enumerate() {
+            shortfalls[i] = slot(d).distances.shortfall;
+            heavy_starts[i] = slot(d).start;
+        }
         shortfalls.sort_unstable_by(|a, b| b.cmp(a));
-        let all: Vec<Day> = days
+        let pinned_days = self.pinned.iter().map(|(d, _)| *d);
+        let pinned_heavy = self
+            .pinned
             .iter()
-            .copied()
-            .chain(self.pinned.iter().map(|(d, _)| *d))
-            .collect();
-        let heavy_all: Vec<Day> = heavy
-            .iter()
-            .copied()
-            .chain(
-                self.pinned
-                    .iter()
-                    .filter(|(_, k)| *k == Kind::Heavy)
-                    .map(|(d, _)| *d),
-            )
-            .collect();
+            .filter(|(_, k)| *k == Kind::Heavy)
+            .map(|(d, _)| *d);
         Key {
-            sessions: days.len() + self.pinned.len(),
-            heavy: heavy_all.len(),
+            sessions: days.count_ones() as usize + self.pinned.len(),
+            heavy: heavy.count_ones() as usize + pinned_heavy.clone().count(),
             shortfalls: Reverse(shortfalls),
-            spacing: spacing(&all),
-            heavy_spacing: spacing(&heavy_all),
-            distance: Reverse(days.iter().map(|d| slot(d).distance).sum()),
-            starts: Reverse(days.iter().map(|d| slot(d).start).collect()),
-            heavy_starts: Reverse(heavy.iter().map(|d| slot(d).start).collect()),
+            spacing: spacing(days_of(days).chain(pinned_days)),
+            heavy_spacing: spacing(days_of(heavy).chain(pinned_heavy)),
+            distance: Reverse(distance),
+            starts: Reverse(starts),
+            heavy_starts: Reverse(heavy_starts),
         }
     }
 
@@ -633,42 +650,44 @@ impl Search<'_> {
                 KindWhy::TooNearHardRun
             };
         }
-        let mut with = best.heavy.clone();
-        with.push(day);
-        match self.heavy_clash(&with) {
-            Some((a, b)) => KindWhy::NextToHeavy(if a == day { b } else { a }),
+        let others = best.heavy | self.pinned_heavy();
+        match days_of(others & neighbours(bit(day))).next() {
+            Some(next_to) => KindWhy::NextToHeavy(next_to),
             None => KindWhy::HeavyMaxReached(u8::try_from(best.key.heavy).unwrap_or(u8::MAX)),
         }
     }
 }
 
-/// The day gaps between consecutive sessions around the week, smallest first.
-fn spacing(days: &[Day]) -> Vec<u8> {
-    let mut sorted: Vec<u8> = days.iter().map(|d| d.index() as u8).collect();
-    sorted.sort_unstable();
-    let n = sorted.len();
-    let mut gaps: Vec<u8> = (0..n)
-        .map(|i| match sorted.get(i + 1) {
-            Some(next) => next - sorted[i],
-            None => sorted[0] + 7 - sorted[i],
-        })
-        .collect();
-    gaps.sort_unstable();
-    gaps
-}
+/// The day gaps between consecutive sessions around the week, as a count of each gap
+/// from 0 to 7 days, each count reversed.
+///
+/// SPEC compares the gaps sorted smallest first, the tightest as wide as it can be.
+/// Between two lists of the same length that is the same as comparing how many gaps of
+/// 0 days each has, then of 1 day, and so on, fewer being better: at the first gap
+/// size where the counts differ, the list with fewer has a wider gap in that place.
+type Spacing = [Reverse<u8>; 8];
 
-/// Every way to choose `k` of `days`, in order.
-fn subsets(days: &[Day], k: usize) -> Vec<Vec<Day>> {
-    let n = days.len().min(Day::ALL.len());
-    (0u32..1 << n)
-        .filter(|mask| mask.count_ones() as usize == k)
-        .map(|mask| {
-            (0..n)
-                .filter(|i| mask & 1 << i != 0)
-                .map(|i| days[i])
-                .collect()
-        })
-        .collect()
+fn spacing(days: impl Iterator<Item = Day>) -> Spacing {
+    let mut on = [0u8; 7];
+    for d in days {
+        on[d.index()] = on[d.index()].saturating_add(1);
+    }
+    let mut counts = [0u8; 8];
+    let mut first = None;
+    let mut last: Option<usize> = None;
+    for (i, &n) in on.iter().enumerate().filter(|(_, n)| **n > 0) {
+        // Two sessions on one day are a gap of 0.
+        counts[0] = counts[0].saturating_add(n - 1);
+        if let Some(prev) = last {
+            counts[i - prev] = counts[i - prev].saturating_add(1);
+        }
+        first.get_or_insert(i);
+        last = Some(i);
+    }
+    if let (Some(first), Some(last)) = (first, last) {
+        counts[first + 7 - last] = counts[first + 7 - last].saturating_add(1);
+    }
+    counts.map(Reverse)
 }
 
 #[cfg(test)]
@@ -687,20 +706,63 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn spacing_counts_day_gaps_around_the_week() {
-        assert_eq!(spacing(&[Day::Mon, Day::Wed, Day::Fri]), [2, 2, 3]);
-        assert_eq!(spacing(&[Day::Sat, Day::Mon]), [2, 5]);
-        assert_eq!(spacing(&[Day::Tue]), [7]);
-        assert_eq!(spacing(&[Day::Tue, Day::Tue]), [0, 7]);
-        assert!(spacing(&[]).is_empty());
+    /// The gaps sorted smallest first, as SPEC words level 4.
+    fn sorted_gaps(days: &[Day]) -> Vec<u8> {
+        let mut sorted: Vec<u8> = days.iter().map(|d| d.index() as u8).collect();
+        sorted.sort_unstable();
+        let mut gaps: Vec<u8> = (0..sorted.len())
+            .map(|i| match sorted.get(i + 1) {
+                Some(next) => next - sorted[i],
+                None => sorted[0] + 7 - sorted[i],
+            })
+            .collect();
+        gaps.sort_unstable();
+        gaps
+    }
+
+    fn counts(days: &[Day]) -> [u8; 8] {
+        spacing(days.iter().copied()).map(|Reverse(n)| n)
     }
 
     #[test]
-    fn subsets_enumerate_every_choice_once() {
-        assert_eq!(subsets(&Day::ALL, 3).len(), 35);
-        assert_eq!(subsets(&Day::ALL, 0), vec![Vec::<Day>::new()]);
-        assert_eq!(subsets(&[Day::Mon], 2).len(), 0);
+    fn spacing_counts_day_gaps_around_the_week() {
+        assert_eq!(
+            counts(&[Day::Mon, Day::Wed, Day::Fri]),
+            [0, 0, 2, 1, 0, 0, 0, 0]
+        );
+        assert_eq!(counts(&[Day::Sat, Day::Mon]), [0, 0, 1, 0, 0, 1, 0, 0]);
+        assert_eq!(counts(&[Day::Tue]), [0, 0, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(counts(&[Day::Tue, Day::Tue]), [1, 0, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(counts(&[]), [0; 8]);
+    }
+
+    #[test]
+    fn spacing_orders_as_the_sorted_gaps_do() {
+        // Every pair of 3-day choices (pinned duplicates included, via a repeated day).
+        let mut choices: Vec<Vec<Day>> = Vec::new();
+        for a in 0..7 {
+            for b in a..7 {
+                for c in b..7 {
+                    choices.push([a, b, c].map(Day::from_index).to_vec());
+                }
+            }
+        }
+        for x in &choices {
+            for y in &choices {
+                assert_eq!(
+                    spacing(x.iter().copied()).cmp(&spacing(y.iter().copied())),
+                    sorted_gaps(x).cmp(&sorted_gaps(y)),
+                    "{x:?} {y:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn neighbours_wrap_from_sunday_to_monday() {
+        assert_eq!(neighbours(bit(Day::Mon)), bit(Day::Tue) | bit(Day::Sun));
+        assert_eq!(neighbours(bit(Day::Sun)), bit(Day::Sat) | bit(Day::Mon));
+        assert_eq!(neighbours(bit(Day::Wed)), bit(Day::Tue) | bit(Day::Thu));
     }
 
     #[test]
