@@ -57,7 +57,7 @@ fn a_file_over_one_mebibyte_is_refused_without_reading_it_all() {
         .run()
         .code(1)
         .stdout("")
-        .stderr("error: <stdin>: file is larger than 1024 KiB; a schedule is a few hundred bytes\n  = help: is this the right file?\n");
+        .stderr("error: <stdin>: file is larger than 1024 KiB, the most planner reads\n  = help: a schedule or a template is a few kilobytes; is this the right file?\n");
 }
 
 #[test]

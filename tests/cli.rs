@@ -1,6 +1,6 @@
 //! The command line end to end: arguments, files, standard input, exit codes.
 
-use crate::util::{planner, root};
+use crate::util::{planner, root, tempdir};
 
 const EASY_WEEK: &str = "week_of = 2026-11-30\n[week]\ntue = { run = \"intervals\", at = \"06:30\" }\nthu = \"tempo\"\nsat = \"long\"\n";
 
@@ -280,13 +280,6 @@ fn a_closed_pipe_is_not_an_error() {
 }
 
 /// A fresh, empty folder under the target directory for one test.
-fn tempdir(name: &str) -> std::path::PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("creates a temp dir");
-    dir
-}
-
 #[test]
 fn dates_stay_within_four_digit_years() {
     // chrono alone reads `+10000-02-29`; every format writes four-digit years.
