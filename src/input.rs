@@ -47,6 +47,15 @@ impl Input {
             )
         };
         match bytes {
+            // An empty pipe is a producer that failed, not a week of rest.
+            Ok(bytes) if bytes.is_empty() && path == Path::new("-") => Err(ReadError::Invalid(
+                Input {
+                    name,
+                    text: String::new(),
+                },
+                Diagnostic::whole_file("standard input is empty")
+                    .with_help(Some("pipe a schedule in, or name its file".to_owned())),
+            )),
             Ok(bytes) => Self::from_bytes(name, bytes),
             Err(error) => Err(ReadError::Io(name, error)),
         }

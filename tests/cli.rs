@@ -298,7 +298,7 @@ fn dates_stay_within_four_digit_years() {
     // The week of 27 December 9999 ends in 10000.
     planner(["week", "examples/base-week.toml", "--week-of", "9999-12-27"])
         .run()
-        .code(1)
+        .code(2)
         .stderr_has("planner writes dates from 0000-01-01 to 9999-12-31 only");
     let last = planner([
         "week",
@@ -322,25 +322,57 @@ fn dates_stay_within_four_digit_years() {
     .run()
     .code(1)
     .stderr_has("to +10000-02-13, but planner writes dates");
+    // A flag's date out of range is a usage error; the file's is located.
     planner(["week", "examples/base-week.toml", "--week-of", "0000-01-01"])
         .run()
-        .code(1)
-        .stderr_has("from -0001-12-27");
+        .code(2)
+        .stderr_has("--week-of 0000-01-01: the plan would run from -0001-12-27");
+    planner(["block", "examples/base-week.toml", "--race", "9999-12-31"])
+        .run()
+        .code(2)
+        .stderr_has("--race 9999-12-31: the plan would run from 9999-12-27 to +10000-01-02");
+    for date in ["0000-01-01", "9999-12-31"] {
+        planner(["week", "-"])
+            .stdin(format!("week_of = {date}\n"))
+            .run()
+            .code(1)
+            .stderr(&format!(
+                "error: the week of {date} runs outside the dates planner writes, \
+                 0000-01-01 to 9999-12-31\n --> <stdin>:1:11\n  |\n1 | week_of = {date}\n  \
+                 |           ^^^^^^^^^^\n"
+            ));
+    }
 }
 
 #[test]
-fn a_source_date_epoch_past_year_9999_is_not_taken_for_today() {
-    // Year 255 000: were it today, a block from it would run past chrono's last date.
-    planner([
-        "block",
-        "examples/beginner.toml",
-        "--weeks",
-        "104",
-        "--format",
-        "ics",
-    ])
-    .env("SOURCE_DATE_EPOCH", "8000000000000")
-    .run()
-    .code(0)
-    .stdout_has("END:VCALENDAR");
+fn a_source_date_epoch_that_is_not_whole_seconds_in_range_is_a_usage_error() {
+    // Year 255 000 (were it today, a block from it would run past chrono's last date),
+    // and shapes that were silently replaced by the clock.
+    for value in [
+        "8000000000000",
+        "253402300800",
+        "abc",
+        "1e9",
+        "1.5",
+        "-1",
+        "+5",
+        " ",
+    ] {
+        planner(["week", "examples/base-week.toml"])
+            .env("SOURCE_DATE_EPOCH", value)
+            .run()
+            .code(2)
+            .stdout("")
+            .stderr(&format!(
+                "error: SOURCE_DATE_EPOCH is \"{value}\", not a whole number of seconds since \
+                 1970-01-01 up to the year 9999\n"
+            ));
+    }
+    // The last second of 9999 is still a time; an empty value means unset.
+    for value in ["253402300799", "", "0"] {
+        planner(["week", "examples/base-week.toml"])
+            .env("SOURCE_DATE_EPOCH", value)
+            .run()
+            .code(0);
+    }
 }
