@@ -17,6 +17,7 @@ pub struct Run {
     env: Vec<(String, String)>,
     dir: PathBuf,
     data_cap_kib: Option<u64>,
+    closed_stdout: bool,
 }
 
 /// What the binary did.
@@ -38,6 +39,7 @@ where
         env: Vec::new(),
         dir: root().to_path_buf(),
         data_cap_kib: None,
+        closed_stdout: false,
     }
 }
 
@@ -64,6 +66,13 @@ impl Run {
     /// every private mapping), so a run that would need more aborts instead of passing.
     pub fn memory_cap_mib(mut self, mib: u64) -> Self {
         self.data_cap_kib = Some(mib * 1024);
+        self
+    }
+
+    /// Closes the reading end of standard output as soon as the binary starts, as
+    /// `planner … | head -c1` does once it has its byte: every write gets a broken pipe.
+    pub fn closed_stdout(mut self) -> Self {
+        self.closed_stdout = true;
         self
     }
 
@@ -97,6 +106,9 @@ impl Run {
             command.env(key, value);
         }
         let mut child = command.spawn().expect("planner starts");
+        if self.closed_stdout {
+            drop(child.stdout.take());
+        }
         if let Some(bytes) = &self.stdin {
             let mut pipe = child.stdin.take().expect("stdin is piped");
             pipe.write_all(bytes).expect("stdin takes the bytes");
