@@ -99,6 +99,8 @@ pub fn replace(
     let name = path
         .file_name()
         .with_context(|| format!("{} is not a file name", path.display()))?;
+    // Watched before the temporary file exists, until it is renamed or removed.
+    let interrupts = Interrupts::watch();
     let (file, temp) = create_temporary(dir, &name.to_string_lossy(), path)?;
     let result = (|| -> anyhow::Result<()> {
         if let Some(meta) = &existing {
@@ -106,11 +108,17 @@ pub fn replace(
             file.set_permissions(meta.permissions())
                 .with_context(|| format!("cannot keep the permissions of {}", path.display()))?;
         }
-        let mut out = BufWriter::new(file);
+        let mut out = BufWriter::new(Watched {
+            file,
+            interrupts: &interrupts,
+        });
         render(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
-        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
-        file.sync_all()
+        let watched = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        watched
+            .file
+            .sync_all()
             .with_context(|| format!("cannot write {}", path.display()))?;
+        interrupts.check()?;
         fs::rename(&temp, path).with_context(|| format!("cannot replace {}", path.display()))?;
         Ok(())
     })();
@@ -119,6 +127,81 @@ pub fn replace(
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// SIGINT, SIGTERM and SIGHUP held off while a temporary file exists: the write stops
+/// at its next block, the temporary file is removed, and then the process ends by the
+/// signal as it would have (dropping this re-raises it), so an interrupted run leaves
+/// the old file and nothing else.
+#[derive(Debug)]
+struct Interrupts {
+    /// The signal caught, or 0.
+    caught: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// The handlers to remove.
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Interrupts {
+    /// Starts holding the signals off; one that cannot be watched keeps its default.
+    fn watch() -> Interrupts {
+        #[cfg(unix)]
+        let signals = [
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+        ];
+        #[cfg(not(unix))]
+        let signals = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
+        let caught = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let ids = signals
+            .into_iter()
+            .filter_map(|signal| {
+                let number = usize::try_from(signal).ok()?;
+                signal_hook::flag::register_usize(signal, std::sync::Arc::clone(&caught), number)
+                    .ok()
+            })
+            .collect();
+        Interrupts { caught, ids }
+    }
+
+    /// An error once a signal has come.
+    fn check(&self) -> io::Result<()> {
+        match self.caught.load(std::sync::atomic::Ordering::SeqCst) {
+            0 => Ok(()),
+            _ => Err(io::Error::other("interrupted by a signal")),
+        }
+    }
+}
+
+impl Drop for Interrupts {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+        let caught = self.caught.load(std::sync::atomic::Ordering::SeqCst);
+        if let Ok(signal) = i32::try_from(caught) {
+            if signal != 0 {
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+            }
+        }
+    }
+}
+
+/// A temporary file that refuses more bytes once a signal has come.
+struct Watched<'a> {
+    file: File,
+    interrupts: &'a Interrupts,
+}
+
+impl Write for Watched<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.interrupts.check()?;
+        self.file.write(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
 }
 
 /// Writes into `target` as it is, without a temporary file: for devices and pipes.

@@ -847,3 +847,62 @@ fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
         assert!(!row.contains(",=HYPERLINK"), "{row}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_signal_mid_write_leaves_the_old_file_and_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    for (signal, number) in [("TERM", 15), ("INT", 2)] {
+        let dir = tempdir(&format!("signal-{signal}"));
+        let out = dir.join("block.ics");
+        std::fs::write(&out, "old").expect("writes");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_planner"))
+            .args([
+                "block",
+                "examples/base-week.toml",
+                "--weeks",
+                "104",
+                "--format",
+                "ics",
+            ])
+            .args(["--include-runs", "-o", out.to_str().expect("UTF-8 path")])
+            .current_dir(root())
+            .env("SOURCE_DATE_EPOCH", "1795000000")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("starts");
+        // Wait for the temporary file, then interrupt the write.
+        let temporary = |dir: &std::path::Path| {
+            std::fs::read_dir(dir).expect("lists").any(|e| {
+                e.expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".tmp")
+            })
+        };
+        let mut seen = false;
+        while !seen && child.try_wait().expect("polls").is_none() {
+            seen = temporary(&dir);
+            if !seen {
+                std::thread::sleep(std::time::Duration::from_micros(200));
+            }
+        }
+        if seen {
+            let killed = std::process::Command::new("kill")
+                .args([format!("-{signal}"), child.id().to_string()])
+                .status()
+                .expect("kill runs");
+            assert!(killed.success());
+        }
+        let status = child.wait().expect("ends");
+        assert!(!temporary(&dir), "{signal}: a temporary file was left");
+        if status.signal() == Some(number) {
+            assert_eq!(std::fs::read_to_string(&out).expect("reads"), "old");
+        } else {
+            // The write won the race: then the whole calendar is there.
+            assert!(status.success(), "{signal}: {status}");
+            let text = std::fs::read_to_string(&out).expect("reads");
+            assert!(text.ends_with("END:VCALENDAR\r\n"), "{signal}");
+        }
+    }
+}
