@@ -153,7 +153,7 @@ fn setup(
     }
     let destination = Destination::from_flag(options.output.as_deref());
     if let Destination::File(output) = &destination {
-        if output::same_file(output, path) {
+        if path != Path::new("-") && output::same_file(output, path) {
             return Err(Failure::Usage(format!(
                 "--output {} names the schedule itself; the plan would replace it",
                 output.display()
