@@ -648,6 +648,24 @@ fn output_keeps_owner_and_group_or_says_why_it_cannot_replace_the_file() {
             .code(0);
         let meta = std::fs::metadata(&out).expect("stat");
         assert_eq!((meta.uid(), meta.gid()), (4321, 4322));
+        // As nobody, the file is writable but its folder (root's, 0755) is not.
+        std::fs::write(&out, "old").expect("writes");
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o666)).expect("chmod");
+        let nobody = std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_planner"))
+            .args(["week", "examples/base-week.toml", "-o", out_arg])
+            .current_dir(root())
+            .output();
+        if let Ok(output) = nobody {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(1), "{stderr}");
+            assert!(
+                stderr.contains(&format!("the folder {} is not writable", dir.display())),
+                "{stderr}"
+            );
+            assert_eq!(std::fs::read_to_string(&out).expect("reads"), "old");
+        }
     } else {
         // A writable file in a folder the user cannot write: the reason is given.
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).expect("chmod");
