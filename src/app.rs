@@ -17,6 +17,7 @@ use crate::cli::{
     BlockArgs, CheckArgs, Cli, Command, CompletionsArgs, ExercisesArgs, Format, InitArgs,
     ListFormat, PlanArgs, WeekArgs,
 };
+use crate::diagnostic::{Diagnostic, escape_controls};
 use crate::exit::Exit;
 use crate::input::{Input, ReadError};
 use crate::judge::Verdict;
@@ -140,14 +141,47 @@ struct Setup {
     ics: IcsOptions,
 }
 
-fn setup(path: &Path, options: &PlanArgs, context: Context) -> Result<Setup, Failure> {
-    let schedule = schedule(path, options)?;
-    let library = library(options.plans.as_deref())?;
-    let monday = match options.week_of.or(schedule.week_of) {
-        Some(date) => render::monday_of(date),
-        None => render::next_monday(context.today),
-    };
+fn setup(
+    path: &Path,
+    options: &PlanArgs,
+    context: Context,
+    weeks: usize,
+) -> Result<Setup, Failure> {
+    if let Some(date) = options.week_of {
+        within_days(render::monday_of(date), weeks)
+            .map_err(|m| Failure::Usage(format!("--week-of {date}: {m}")))?;
+    }
     let destination = Destination::from_flag(options.output.as_deref());
+    if let Destination::File(output) = &destination {
+        if path != Path::new("-") && output::same_file(output, path) {
+            return Err(Failure::Usage(format!(
+                "--output {} names the schedule itself; the plan would replace it",
+                output.display()
+            )));
+        }
+    }
+    let (schedule, input) = schedule(path, options)?;
+    let library = library(options.plans.as_deref())?;
+    let monday = match options.week_of {
+        Some(date) => render::monday_of(date),
+        None => match schedule.week_of {
+            Some(date) => {
+                let monday = render::monday_of(date);
+                within_days(monday, weeks).map_err(|_| {
+                    at_week_of(
+                        &input,
+                        format!(
+                            "the week of {date} runs outside the dates planner writes, {} to {}",
+                            render::DAYS.start(),
+                            render::DAYS.end()
+                        ),
+                    )
+                })?;
+                monday
+            }
+            None => render::next_monday(context.today),
+        },
+    };
     let color = context.color && destination == Destination::Stdout;
     Ok(Setup {
         schedule,
@@ -166,19 +200,37 @@ fn setup(path: &Path, options: &PlanArgs, context: Context) -> Result<Setup, Fai
     })
 }
 
+/// The error `message` about the schedule's `week_of`, pointing at it in the file.
+fn at_week_of(input: &Input, message: String) -> Failure {
+    /// Only `week_of`, with its place; the rest of the file was checked already.
+    #[derive(serde::Deserialize)]
+    struct WeekOf {
+        week_of: Option<toml::Spanned<toml::value::Datetime>>,
+    }
+    let span = toml::from_str::<WeekOf>(&input.text)
+        .ok()
+        .and_then(|w| w.week_of)
+        .map(|w| w.span());
+    let diagnostic = match span {
+        Some(span) => Diagnostic::new(message, span),
+        None => Diagnostic::whole_file(message),
+    };
+    Failure::Input(input.source().render(&diagnostic).to_string())
+}
+
 /// Refuses `weeks` weeks from `monday` unless every day is one the formats can write.
-fn within_days(monday: NaiveDate, weeks: usize) -> Result<(), Failure> {
+fn within_days(monday: NaiveDate, weeks: usize) -> Result<(), String> {
     let days = u64::try_from(weeks).unwrap_or(u64::MAX).saturating_mul(7);
     let last = monday.checked_add_days(Days::new(days.saturating_sub(1)));
     match last {
         Some(last) if render::DAYS.contains(&monday) && render::DAYS.contains(&last) => Ok(()),
-        _ => Err(Failure::Input(format!(
+        _ => Err(format!(
             "the plan would run from {monday} to {}, but planner writes dates from {} to {} \
              only",
             last.map_or("later".to_owned(), |d| d.to_string()),
             render::DAYS.start(),
             render::DAYS.end()
-        ))),
+        )),
     }
 }
 
@@ -186,9 +238,21 @@ fn within_days(monday: NaiveDate, weeks: usize) -> Result<(), Failure> {
 fn warn_dst(format: Format, notes: impl FnOnce() -> Vec<String>) {
     if format == Format::Ics {
         for note in notes() {
-            eprintln!("warning: {note}");
+            warn(&note);
         }
     }
+}
+
+/// Prints a warning on standard error, control characters escaped; a standard error
+/// that cannot be written must not end the run.
+fn warn(message: &str) {
+    say("warning", message);
+}
+
+/// Prints `label: message` on standard error, as [`warn`] does.
+fn say(label: &str, message: &str) {
+    use std::io::Write;
+    let _ = writeln!(io::stderr().lock(), "{label}: {}", escape_controls(message));
 }
 
 fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
@@ -201,8 +265,8 @@ fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
         destination,
         text,
         ics,
-    } = setup(&args.schedule, options, context)?;
-    within_days(monday, 1)?;
+    } = setup(&args.schedule, options, context, 1)?;
+    within_days(monday, 1).map_err(Failure::Input)?;
     // The week's own `[weeks]` table, if it has one, replaces its days.
     let schedule = schedule.in_week(monday);
     let plan = crate::plan_week_with(&schedule, &library)
@@ -232,7 +296,11 @@ fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
         destination,
         text,
         ics,
-    } = setup(&args.schedule, options, context)?;
+    } = setup(&args.schedule, options, context, 1)?;
+    if let Some(race) = args.race {
+        within_days(render::monday_of(race), 1)
+            .map_err(|m| Failure::Usage(format!("--race {race}: {m}")))?;
+    }
     let block_options = BlockOptions {
         first_monday: monday,
         weeks: args.weeks,
@@ -242,7 +310,7 @@ fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
         BlockError::Infeasible(infeasible) => Failure::Infeasible(infeasible.to_string()),
         other => Failure::Input(other.to_string()),
     })?;
-    within_days(monday, block.weeks.len())?;
+    within_days(monday, block.weeks.len()).map_err(Failure::Input)?;
     let weeks: Vec<(u32, Week<'_>)> = block
         .weeks
         .iter()
@@ -271,14 +339,16 @@ fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
 }
 
 /// Reads and validates a schedule file with the command line's overrides.
-fn schedule(path: &Path, options: &PlanArgs) -> Result<Schedule, Failure> {
+fn schedule(path: &Path, options: &PlanArgs) -> Result<(Schedule, Input), Failure> {
     let input = read(path)?;
     let overrides = Overrides {
         sessions: options.sessions,
         session_minutes: options.minutes,
     };
-    Schedule::parse(&input.text, overrides)
-        .map_err(|d| Failure::Input(input.source().render(&d).to_string()))
+    match Schedule::parse(&input.text, overrides) {
+        Ok(schedule) => Ok((schedule, input)),
+        Err(d) => Err(Failure::Input(input.source().render(&d).to_string())),
+    }
 }
 
 fn check(args: &CheckArgs) -> Result<(), Failure> {
@@ -297,13 +367,21 @@ fn check(args: &CheckArgs) -> Result<(), Failure> {
             Err(d) => unreadable.push(input.source().render(&d).to_string()),
         }
     }
-    Destination::Stdout.write(|mut out| match args.format {
+    // A reader that went away may end the output, never the verdict: a CI gate
+    // piping `check` into `head` must still see exit 3.
+    let written = Destination::Stdout.write(|mut out| match args.format {
         ListFormat::Json => render::check::write_json(&verdicts, &mut out),
         ListFormat::Text => render::check::write_text(&verdicts, &mut out),
-    })?;
+    });
+    if let Err(error) = written {
+        let error = Failure::Output(error);
+        if !error.is_closed_pipe() {
+            return Err(error);
+        }
+    }
     if let Some((last, rest)) = unreadable.split_last() {
         for message in rest {
-            eprintln!("error: {message}");
+            say("error", message);
         }
         return Err(Failure::Input(last.clone()));
     }
@@ -343,10 +421,13 @@ fn init(args: &InitArgs) -> Result<(), Failure> {
     } else {
         output::create_new(&args.file, STARTER.as_bytes())?;
     }
-    eprintln!(
-        "wrote {}; plan it with: planner week {}",
-        args.file.display(),
-        args.file.display()
+    say(
+        "wrote",
+        &format!(
+            "{}; plan it with: planner week {}",
+            args.file.display(),
+            args.file.display()
+        ),
     );
     Ok(())
 }
@@ -362,10 +443,11 @@ fn exercises(args: &ExercisesArgs) -> Result<(), Failure> {
 
 fn completions(args: &CompletionsArgs) -> Result<(), Failure> {
     let mut command = Cli::command();
-    Destination::Stdout.write(|mut out| {
-        clap_complete::generate(args.shell, &mut command, "planner", &mut out);
-        Ok(())
-    })?;
+    // `generate` panics when its writer fails (a closed pipe, a full disk), so the
+    // script is made in memory and written as any other output.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "planner", &mut script);
+    Destination::Stdout.write(|out| out.write_all(&script))?;
     Ok(())
 }
 
@@ -399,7 +481,12 @@ fn toml_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, Failure> {
     for entry in std::fs::read_dir(dir).map_err(cannot)? {
         let path = entry.map_err(cannot)?.path();
         if path.extension().is_some_and(|e| e == "toml") {
-            paths.push(path);
+            // A named pipe would block the read forever, a folder cannot be read.
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => paths.push(path),
+                Ok(_) => warn(&format!("skipping {}: not a regular file", path.display())),
+                Err(e) => warn(&format!("skipping {}: {e}", path.display())),
+            }
         }
     }
     if paths.is_empty() {

@@ -120,7 +120,13 @@ impl fmt::Display for Rendered<'_> {
         // A long line is shown as a window around the span, marked with "...".
         let chars: Vec<char> = line
             .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
+            // One column each, so the underline stays under the text: a tab is a space,
+            // another control character (an escape sequence's ESC) a replacement mark.
+            .map(|c| match c {
+                '\t' => ' ',
+                c if c.is_control() => '\u{fffd}',
+                c => c,
+            })
             .collect();
         // The column counts characters the shown line has trimmed (a CRLF's \r).
         let column = (at.column - 1).min(chars.len());
@@ -148,6 +154,29 @@ impl fmt::Display for Rendered<'_> {
         }
         Ok(())
     }
+}
+
+/// `text` with every control character but the line end and the tab escaped (`\u{1b}`,
+/// `\r`, `\0`): a value from a file must not move the cursor, clear the screen or
+/// retitle the terminal of whoever reads the message.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_escaped(c) {
+            escaped.extend(c.escape_default());
+        } else {
+            escaped.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(escaped)
+}
+
+/// Whether [`escape_controls`] escapes `c`.
+fn is_escaped(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
 }
 
 /// Longest message or source line shown, in characters: a value pasted by mistake
@@ -254,6 +283,25 @@ mod tests {
         assert!(rendered.contains("1 | mon = \"aaaa"), "{rendered}");
         assert!(
             rendered.starts_with("unknown run type \"aaa") && rendered.contains("...aaa"),
+            "{rendered}"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_the_underline_stays_in_place() {
+        assert_eq!(
+            escape_controls("a\u{1b}]0;title\u{7}b\r\0\n\tc"),
+            "a\\u{1b}]0;title\\u{7}b\\r\\u{0}\n\tc"
+        );
+        let source = Source {
+            name: "s.toml",
+            text: "mon = \"\u{1b}[2Jx\"",
+        };
+        let d = Diagnostic::new("bad", 6..13);
+        let rendered = source.render(&d).to_string();
+        assert!(!rendered.contains('\u{1b}'), "{rendered}");
+        assert!(
+            rendered.ends_with("1 | mon = \"\u{fffd}[2Jx\"\n  |       ^^^^^^^"),
             "{rendered}"
         );
     }

@@ -1,4 +1,7 @@
-//! Reading a schedule file: bounded in size, UTF-8 checked, named for messages.
+//! Reading a schedule or template file: bounded in size and shape, UTF-8 checked,
+//! named for messages.
+
+mod shape;
 
 use std::io::{self, Read};
 use std::path::Path;
@@ -44,6 +47,15 @@ impl Input {
             )
         };
         match bytes {
+            // An empty pipe is a producer that failed, not a week of rest.
+            Ok(bytes) if bytes.is_empty() && path == Path::new("-") => Err(ReadError::Invalid(
+                Input {
+                    name,
+                    text: String::new(),
+                },
+                Diagnostic::whole_file("standard input is empty")
+                    .with_help(Some("pipe a schedule in, or name its file".to_owned())),
+            )),
             Ok(bytes) => Self::from_bytes(name, bytes),
             Err(error) => Err(ReadError::Io(name, error)),
         }
@@ -53,10 +65,12 @@ impl Input {
     pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Input, ReadError> {
         if bytes.len() as u64 > INPUT_BYTES_MAX {
             let diagnostic = Diagnostic::whole_file(format!(
-                "file is larger than {} KiB; a schedule is a few hundred bytes",
+                "file is larger than {} KiB, the most planner reads",
                 INPUT_BYTES_MAX / 1024
             ))
-            .with_help(Some("is this the right file?".to_owned()));
+            .with_help(Some(
+                "a schedule or a template is a few kilobytes; is this the right file?".to_owned(),
+            ));
             return Err(ReadError::Invalid(
                 Input {
                     name,
@@ -66,7 +80,10 @@ impl Input {
             ));
         }
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(Input { name, text }),
+            Ok(text) => match shape::check(&text) {
+                Ok(()) => Ok(Input { name, text }),
+                Err(diagnostic) => Err(ReadError::Invalid(Input { name, text }, diagnostic)),
+            },
             Err(error) => {
                 let valid = error.utf8_error().valid_up_to();
                 let bytes = error.into_bytes();

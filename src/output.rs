@@ -20,9 +20,12 @@ pub enum Destination {
 }
 
 impl Destination {
-    /// `--output FILE`, or standard output without it.
+    /// `--output FILE`, or standard output without it or for `-`.
     pub fn from_flag(path: Option<&Path>) -> Destination {
-        path.map_or(Destination::Stdout, |p| Destination::File(p.to_path_buf()))
+        match path {
+            Some(path) if path != Path::new("-") => Destination::File(path.to_path_buf()),
+            _ => Destination::Stdout,
+        }
     }
 
     /// Runs `render` into this destination.
@@ -31,37 +34,62 @@ impl Destination {
         render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> anyhow::Result<()> {
         match self {
-            Destination::Stdout => {
-                let mut out = BufWriter::new(io::stdout().lock());
-                render(&mut out)
-                    .and_then(|()| out.flush())
-                    .context("cannot write to standard output")
-            }
+            Destination::Stdout => write_stdout(render),
             Destination::File(path) => replace(path, render),
         }
     }
 }
 
+fn write_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    render(&mut out)
+        .and_then(|()| out.flush())
+        .context("cannot write to standard output")
+}
+
+fn write_stderr(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let mut out = BufWriter::new(io::stderr().lock());
+    render(&mut out)
+        .and_then(|()| out.flush())
+        .context("cannot write to standard error")
+}
+
+/// Whether `a` and `b` name the same existing file (after links), as far as this
+/// system can tell.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(a), Ok(b)) = (fs::metadata(a), fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
+}
+
 /// Writes `path` through a temporary file beside it and a rename. A symbolic link
 /// is followed (the file it points to is replaced, the link stays); an existing file
-/// keeps its permissions; something that is not a regular file (a device such as
-/// `/dev/stdout`, a named pipe) cannot be replaced, so it is written into directly.
+/// keeps its permissions, and its owner and group where the user may set them.
+/// Something that is not a regular file (a device such as `/dev/null`, a named pipe)
+/// cannot be replaced, so it is written into directly; so is an open descriptor
+/// named by `/dev/stdout`, `/dev/fd/N` or `/proc/self/fd/N` (a `>(…)` of the shell),
+/// whatever file it is open on: a link there is the kernel's, not a path to follow.
 pub fn replace(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
-    let target = resolve_links(path)?;
+    let target = match resolve_links(path)? {
+        Resolved::Descriptor(descriptor) => return write_descriptor(path, &descriptor, render),
+        Resolved::Path(target) => target,
+    };
     let existing = fs::metadata(&target).ok();
     if existing.as_ref().is_some_and(|meta| !meta.is_file()) {
-        let file = OpenOptions::new()
-            .write(true)
-            .open(&target)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        let mut out = BufWriter::new(file);
-        render(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
-        out.flush()
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        return Ok(());
+        return write_into(path, &target, render);
     }
     let path = target.as_path();
     let dir = match path.parent() {
@@ -71,40 +99,288 @@ pub fn replace(
     let name = path
         .file_name()
         .with_context(|| format!("{} is not a file name", path.display()))?;
-    let temp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
+    // Watched before the temporary file exists, until it is renamed or removed.
+    let interrupts = Interrupts::watch();
+    let (file, temp) = create_temporary(dir, &name.to_string_lossy(), path)?;
     let result = (|| -> anyhow::Result<()> {
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
-            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
         if let Some(meta) = &existing {
+            keep_owner(&file, meta);
             file.set_permissions(meta.permissions())
                 .with_context(|| format!("cannot keep the permissions of {}", path.display()))?;
         }
-        let mut out = BufWriter::new(file);
+        let mut out = BufWriter::new(Watched {
+            file,
+            interrupts: &interrupts,
+        });
         render(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
-        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
-        file.sync_all()
+        let watched = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        watched
+            .file
+            .sync_all()
             .with_context(|| format!("cannot write {}", path.display()))?;
+        interrupts.check()?;
         fs::rename(&temp, path).with_context(|| format!("cannot replace {}", path.display()))?;
         Ok(())
     })();
     if result.is_err() {
+        // Only the file this run created: another run's temporary file is its own.
         let _ = fs::remove_file(&temp);
     }
     result
 }
 
+/// SIGINT, SIGTERM and SIGHUP held off while a temporary file exists: the write stops
+/// at its next block, the temporary file is removed, and then the process ends by the
+/// signal as it would have (dropping this re-raises it), so an interrupted run leaves
+/// the old file and nothing else.
+#[derive(Debug)]
+struct Interrupts {
+    /// The signal caught, or 0.
+    caught: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// The handlers to remove.
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Interrupts {
+    /// Starts holding the signals off; one that cannot be watched keeps its default.
+    fn watch() -> Interrupts {
+        #[cfg(unix)]
+        let signals = [
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+        ];
+        #[cfg(not(unix))]
+        let signals = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
+        let caught = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let ids = signals
+            .into_iter()
+            .filter_map(|signal| {
+                let number = usize::try_from(signal).ok()?;
+                signal_hook::flag::register_usize(signal, std::sync::Arc::clone(&caught), number)
+                    .ok()
+            })
+            .collect();
+        Interrupts { caught, ids }
+    }
+
+    /// An error once a signal has come.
+    fn check(&self) -> io::Result<()> {
+        match self.caught.load(std::sync::atomic::Ordering::SeqCst) {
+            0 => Ok(()),
+            _ => Err(io::Error::other("interrupted by a signal")),
+        }
+    }
+}
+
+impl Drop for Interrupts {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+        let caught = self.caught.load(std::sync::atomic::Ordering::SeqCst);
+        if let Ok(signal) = i32::try_from(caught) {
+            if signal != 0 {
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+            }
+        }
+    }
+}
+
+/// A temporary file that refuses more bytes once a signal has come.
+struct Watched<'a> {
+    file: File,
+    interrupts: &'a Interrupts,
+}
+
+impl Write for Watched<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.interrupts.check()?;
+        self.file.write(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+/// Writes into `target` as it is, without a temporary file: for devices and pipes.
+fn write_into(
+    path: &Path,
+    target: &Path,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    let file = OpenOptions::new()
+        .write(true)
+        .open(target)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let mut out = BufWriter::new(file);
+    render(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
+    out.flush()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Writes into an open descriptor: this process's standard output or error as they
+/// are, another through the kernel's link, appending (so `>> run.log` keeps the log).
+fn write_descriptor(
+    path: &Path,
+    descriptor: &Descriptor,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    match descriptor {
+        Descriptor::Stdout => write_stdout(render),
+        Descriptor::Stderr => write_stderr(render),
+        Descriptor::Other(link) => {
+            let file = OpenOptions::new()
+                .append(true)
+                .open(link)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let mut out = BufWriter::new(file);
+            render(&mut out)
+                .and_then(|()| out.flush())
+                .with_context(|| format!("cannot write {}", path.display()))
+        }
+    }
+}
+
+/// Longest file name most file systems take, in bytes.
+const NAME_BYTES_MAX: usize = 255;
+
+/// Creates a temporary file in `dir` for replacing `path` (`name` is its file name):
+/// a name no other run can guess, created only if it does not exist, another drawn
+/// on a clash. The name fits in 255 bytes whatever the length of `name`.
+fn create_temporary(dir: &Path, name: &str, path: &Path) -> anyhow::Result<(File, PathBuf)> {
+    // ".", the name's head, ".", 16 hex digits, ".tmp".
+    let room = NAME_BYTES_MAX - 1 - 1 - 16 - 4;
+    let mut head = name.len().min(room);
+    while !name.is_char_boundary(head) {
+        head -= 1;
+    }
+    let head = &name[..head];
+    let mut last = None;
+    for attempt in 0..64u32 {
+        let temp = dir.join(format!(".{head}.{:016x}.tmp", unguessable(attempt)));
+        match OpenOptions::new().write(true).create_new(true).open(&temp) {
+            Ok(file) => return Ok((file, temp)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                return Err(anyhow::Error::new(e).context(format!(
+                    "cannot replace {}: the folder {} is not writable, and a file is \
+                     replaced through a new file beside it so that an error never leaves \
+                     it half written",
+                    path.display(),
+                    dir.display()
+                )));
+            }
+            Err(e) => {
+                return Err(anyhow::Error::new(e).context(format!(
+                    "cannot create a temporary file in {}",
+                    dir.display()
+                )));
+            }
+        }
+    }
+    let error = last.unwrap_or_else(|| io::Error::from(io::ErrorKind::AlreadyExists));
+    Err(anyhow::Error::new(error).context(format!(
+        "cannot create a temporary file in {}",
+        dir.display()
+    )))
+}
+
+/// A number another process cannot predict: std's hasher keys are drawn from the
+/// system's random source once per process, mixed here with the time and the attempt.
+fn unguessable(attempt: u32) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    hasher.write_u32(attempt);
+    if let Ok(now) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        hasher.write_u128(now.as_nanos());
+    }
+    hasher.finish()
+}
+
+/// Gives `file` the owner and group of the file it replaces, as far as the user may:
+/// the group alone when the owner cannot be given, neither when not even that.
+fn keep_owner(file: &File, meta: &fs::Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, fchown};
+        if fchown(file, Some(meta.uid()), Some(meta.gid())).is_err() {
+            let _ = fchown(file, None, Some(meta.gid()));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, meta);
+}
+
+/// An open descriptor, named by a path the kernel links to it.
+#[derive(Debug, PartialEq, Eq)]
+enum Descriptor {
+    /// This process's standard output.
+    Stdout,
+    /// This process's standard error.
+    Stderr,
+    /// Another descriptor, opened through this path.
+    Other(PathBuf),
+}
+
+/// What a path names once its links are followed.
+#[derive(Debug)]
+enum Resolved {
+    /// A file by its path.
+    Path(PathBuf),
+    /// An open descriptor.
+    Descriptor(Descriptor),
+}
+
+/// The descriptor `path` names, if it is one: `/dev/stdout`, `/dev/stderr`,
+/// `/dev/fd/N`, `/proc/self/fd/N`, `/proc/thread-self/fd/N` or `/proc/PID/fd/N`.
+fn descriptor(path: &Path) -> Option<Descriptor> {
+    let text = path.to_str()?;
+    let number = if text == "/dev/stdout" {
+        Some(1)
+    } else if text == "/dev/stderr" {
+        Some(2)
+    } else {
+        let fd = text.strip_prefix("/dev/fd/").or_else(|| {
+            let rest = text.strip_prefix("/proc/")?;
+            let (process, fd) = rest.split_once("/fd/")?;
+            let own = process == "self"
+                || process == "thread-self"
+                || process == std::process::id().to_string();
+            if own {
+                Some(fd)
+            } else {
+                // Another process's descriptor: opened through its link.
+                process.bytes().all(|b| b.is_ascii_digit()).then_some("")
+            }
+        })?;
+        if fd.is_empty() {
+            return Some(Descriptor::Other(path.to_path_buf()));
+        }
+        if !fd.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        fd.parse::<u32>().ok()
+    };
+    Some(match number? {
+        1 => Descriptor::Stdout,
+        2 => Descriptor::Stderr,
+        _ => Descriptor::Other(path.to_path_buf()),
+    })
+}
+
 /// The file `path` names after following symbolic links (up to a sane depth); a path
-/// that is not a link, or does not exist, is itself.
-fn resolve_links(path: &Path) -> anyhow::Result<PathBuf> {
+/// that is not a link, or does not exist, is itself. A link to an open descriptor
+/// stops there: its text (`pipe:[…]`, `/x (deleted)`) is no path.
+fn resolve_links(path: &Path) -> anyhow::Result<Resolved> {
     let mut current = path.to_path_buf();
     for _ in 0..40 {
+        if let Some(descriptor) = descriptor(&current) {
+            return Ok(Resolved::Descriptor(descriptor));
+        }
         match fs::symlink_metadata(&current) {
             Ok(meta) if meta.file_type().is_symlink() => {
                 let link = fs::read_link(&current)
@@ -114,7 +390,7 @@ fn resolve_links(path: &Path) -> anyhow::Result<PathBuf> {
                     _ => link,
                 };
             }
-            _ => return Ok(current),
+            _ => return Ok(Resolved::Path(current)),
         }
     }
     anyhow::bail!("{}: too many levels of symbolic links", path.display())
@@ -211,6 +487,63 @@ mod tests {
         assert!(
             !fs::metadata("/dev/null").expect("stat").is_file(),
             "/dev/null is still a device"
+        );
+    }
+
+    #[test]
+    fn descriptor_paths_are_recognised() {
+        assert_eq!(
+            descriptor(Path::new("/dev/stdout")),
+            Some(Descriptor::Stdout)
+        );
+        assert_eq!(descriptor(Path::new("/dev/fd/2")), Some(Descriptor::Stderr));
+        assert_eq!(
+            descriptor(Path::new("/proc/self/fd/1")),
+            Some(Descriptor::Stdout)
+        );
+        assert_eq!(
+            descriptor(Path::new("/proc/self/fd/63")),
+            Some(Descriptor::Other(PathBuf::from("/proc/self/fd/63")))
+        );
+        assert_eq!(
+            descriptor(Path::new("/proc/1/fd/5")),
+            Some(Descriptor::Other(PathBuf::from("/proc/1/fd/5")))
+        );
+        assert_eq!(descriptor(Path::new("/dev/null")), None);
+        assert_eq!(descriptor(Path::new("/proc/self/fd/x")), None);
+        assert_eq!(descriptor(Path::new("week.json")), None);
+    }
+
+    #[test]
+    fn a_long_name_gets_a_temporary_name_that_fits() {
+        let dir = dir("long");
+        let name = "w".repeat(250);
+        let path = dir.join(&name);
+        replace(&path, |out: &mut dyn Write| out.write_all(b"new")).expect("replaces");
+        assert_eq!(fs::read_to_string(&path).expect("reads"), "new");
+    }
+
+    #[test]
+    fn a_stale_temporary_file_is_neither_in_the_way_nor_deleted() {
+        let dir = dir("stale");
+        let path = dir.join("week.json");
+        let stale = dir.join(format!(".week.json.{}.tmp", std::process::id()));
+        fs::write(&stale, "another run's").expect("writes");
+        replace(&path, |out: &mut dyn Write| out.write_all(b"new")).expect("replaces");
+        assert_eq!(fs::read_to_string(&path).expect("reads"), "new");
+        assert_eq!(fs::read_to_string(&stale).expect("kept"), "another run's");
+    }
+
+    #[test]
+    fn temporary_names_differ_from_one_draw_to_the_next() {
+        assert_ne!(unguessable(0), unguessable(0));
+    }
+
+    #[test]
+    fn dash_is_standard_output() {
+        assert_eq!(
+            Destination::from_flag(Some(Path::new("-"))),
+            Destination::Stdout
         );
     }
 

@@ -186,6 +186,18 @@ pub const ENTRIES_PER_DAY_MAX: usize = 20;
 /// Largest schedule file read: a week fits in a few hundred bytes, so anything near a
 /// mebibyte is the wrong file.
 pub const INPUT_BYTES_MAX: u64 = 1024 * 1024;
+/// Most tokens (words, values, marks, line ends) in one file. The `toml` parser keeps
+/// every token of a document, about 50 bytes each; a template holds some 600, and this
+/// bound keeps the tokens of any file under 6 MiB, well inside the 64 MiB promise.
+pub const DOCUMENT_TOKENS_MAX: usize = 100_000;
+/// Most keys, values and tables (counted by their `=`, `,`, `.`, `[` and `{`) in one
+/// file: each costs the parser up to 1.5 KiB, so this bound holds a document's tables
+/// under 30 MiB; the fullest schedule the other limits allow needs a few thousand.
+pub const DOCUMENT_PIECES_MAX: usize = 20_000;
+/// Deepest nesting of tables, arrays and dotted keys: a schedule needs 4 levels
+/// (`[weeks."DATE"]`, a day's array, its table), and the parser's own limit, reached
+/// first, was reported without a place.
+pub const DOCUMENT_DEPTH_MAX: usize = 16;
 /// Minutes in a week: the largest `high_volume_minutes`, and the period of every gap.
 pub const WEEK_MINUTES: u32 = 7 * 24 * 60;
 /// Minutes in a day.

@@ -57,14 +57,28 @@ fn a_file_over_one_mebibyte_is_refused_without_reading_it_all() {
         .run()
         .code(1)
         .stdout("")
-        .stderr("error: <stdin>: file is larger than 1024 KiB; a schedule is a few hundred bytes\n  = help: is this the right file?\n");
+        .stderr("error: <stdin>: file is larger than 1024 KiB, the most planner reads\n  = help: a schedule or a template is a few kilobytes; is this the right file?\n");
 }
 
 #[test]
-fn an_empty_file_is_a_week_of_rest() {
+fn an_empty_file_is_a_week_of_rest_but_empty_standard_input_is_an_error() {
+    let dir = crate::util::tempdir("empty-file");
+    let file = dir.join("empty.toml");
+    std::fs::write(&file, "").expect("writes");
+    planner([
+        "week",
+        file.to_str().expect("UTF-8 path"),
+        "--week-of",
+        "2026-11-30",
+    ])
+    .run()
+    .code(0)
+    .stdout_has(", no hard runs");
+    // An empty pipe is a step before it that failed, not a week without runs.
     planner(["week", "-", "--week-of", "2026-11-30"])
         .stdin("")
         .run()
-        .code(0)
-        .stdout_has(", no hard runs");
+        .code(1)
+        .stdout("")
+        .stderr("error: <stdin>: standard input is empty\n  = help: pipe a schedule in, or name its file\n");
 }

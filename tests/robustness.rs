@@ -457,7 +457,7 @@ fn a_file_over_one_mebibyte_is_refused_before_it_is_parsed() {
     };
     assert_eq!(
         d.message,
-        "file is larger than 1024 KiB; a schedule is a few hundred bytes"
+        "file is larger than 1024 KiB, the most planner reads"
     );
     // Nothing of the file is kept for the message.
     assert!(input.text.is_empty());
@@ -846,5 +846,60 @@ proptest! {
         let at = source.position(start);
         let location = format!("awkward.toml:{}:{}", at.line, at.column);
         prop_assert!(rendered.contains(&location), "{} lacks {}", rendered, location);
+    }
+}
+
+/// Text of `item` repeated between `open` and `close` up to just under 1 MiB.
+fn mebibyte_of(open: &str, item: &str, close: &str) -> String {
+    let room = INPUT_BYTES_MAX as usize - open.len() - close.len();
+    format!("{open}{}{close}", item.repeat(room / item.len()))
+}
+
+/// The shapes that cost the parser the most memory per byte, each just under 1 MiB.
+fn hostile_shapes() -> Vec<(&'static str, String)> {
+    let dotted = format!("{{{}=1}},", vec!["a"; 30].join("."));
+    vec![
+        (
+            "dotted keys in inline tables",
+            mebibyte_of("x=[", &dotted, "]\n"),
+        ),
+        ("inline tables", mebibyte_of("x=[", "{a=1},", "]\n")),
+        ("deep inline tables", mebibyte_of("x=", "{a=", "1\n")),
+        ("arrays of tables", mebibyte_of("", "[[x]]\na=1\n", "")),
+        ("dotted keys", mebibyte_of("[x]\n", "a.b.c.d=1\n", "")),
+        ("table headers", mebibyte_of("", "[x.y]\n", "")),
+        ("an array of numbers", mebibyte_of("x=[", "1,", "]\n")),
+        ("blank lines", mebibyte_of("", "\n", "")),
+        ("words", mebibyte_of("", "a ", "")),
+    ]
+}
+
+#[test]
+fn no_file_under_a_mebibyte_takes_the_process_past_64_mib() {
+    let dir = crate::util::tempdir("hostile-shapes");
+    let plans = dir.join("plans");
+    std::fs::create_dir_all(&plans).expect("plans folder");
+    for (case, text) in hostile_shapes() {
+        assert!(text.len() <= INPUT_BYTES_MAX as usize, "{case}");
+        let file = dir.join("hostile.toml");
+        std::fs::write(&file, &text).expect("writes the case");
+        std::fs::write(plans.join("hostile.toml"), &text).expect("writes the template");
+        let file = file.to_string_lossy().into_owned();
+        let plans = plans.to_string_lossy().into_owned();
+        let runs = [
+            crate::util::planner(["week", file.as_str()]),
+            crate::util::planner(["week", "-"]).stdin(text.clone()),
+            crate::util::planner(["check", file.as_str()]),
+            crate::util::planner(["week", "examples/base-week.toml", "--plans", plans.as_str()]),
+        ];
+        for run in runs {
+            let outcome = run.memory_cap_mib(64).run();
+            assert_eq!(outcome.code, 1, "{case}: {}", outcome.stderr);
+            assert!(
+                outcome.stderr.contains("hostile.toml:") || outcome.stderr.contains("<stdin>:"),
+                "{case}: the error names the file and line: {}",
+                outcome.stderr
+            );
+        }
     }
 }

@@ -16,6 +16,8 @@ pub struct Run {
     stdin: Option<Vec<u8>>,
     env: Vec<(String, String)>,
     dir: PathBuf,
+    data_cap_kib: Option<u64>,
+    closed_stdout: bool,
 }
 
 /// What the binary did.
@@ -36,6 +38,8 @@ where
         stdin: None,
         env: Vec::new(),
         dir: root().to_path_buf(),
+        data_cap_kib: None,
+        closed_stdout: false,
     }
 }
 
@@ -58,9 +62,34 @@ impl Run {
         self
     }
 
+    /// Runs with the process's memory capped at `mib` MiB (`ulimit -d`: its heap and
+    /// every private mapping), so a run that would need more aborts instead of passing.
+    pub fn memory_cap_mib(mut self, mib: u64) -> Self {
+        self.data_cap_kib = Some(mib * 1024);
+        self
+    }
+
+    /// Closes the reading end of standard output as soon as the binary starts, as
+    /// `planner … | head -c1` does once it has its byte: every write gets a broken pipe.
+    pub fn closed_stdout(mut self) -> Self {
+        self.closed_stdout = true;
+        self
+    }
+
     /// Runs the binary to completion.
     pub fn run(self) -> Outcome {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_planner"));
+        let binary = env!("CARGO_BIN_EXE_planner");
+        let mut command = match self.data_cap_kib {
+            None => Command::new(binary),
+            Some(kib) => {
+                let mut shell = Command::new("sh");
+                shell
+                    .arg("-c")
+                    .arg(format!("ulimit -d {kib} && exec \"$0\" \"$@\""))
+                    .arg(binary);
+                shell
+            }
+        };
         command
             .args(&self.args)
             .current_dir(&self.dir)
@@ -77,6 +106,9 @@ impl Run {
             command.env(key, value);
         }
         let mut child = command.spawn().expect("planner starts");
+        if self.closed_stdout {
+            drop(child.stdout.take());
+        }
         if let Some(bytes) = &self.stdin {
             let mut pipe = child.stdin.take().expect("stdin is piped");
             pipe.write_all(bytes).expect("stdin takes the bytes");
@@ -170,4 +202,12 @@ pub fn golden(path: &str, actual: &str) {
             first + 1
         );
     }
+}
+
+/// A fresh, empty folder for one test's files, under Cargo's temporary folder.
+pub fn tempdir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("creates a temp dir");
+    dir
 }

@@ -29,7 +29,7 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(out);
-    writer.write_record(HEADER)?;
+    writer.write_record(HEADER).map_err(io_error)?;
     rows(week, &[], &mut writer)?;
     writer.flush()
 }
@@ -40,7 +40,9 @@ pub fn write_block(weeks: &[(u32, Week<'_>)], out: &mut impl io::Write) -> io::R
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(out);
-    writer.write_record(["week", "week_of", "phase"].into_iter().chain(HEADER))?;
+    writer
+        .write_record(["week", "week_of", "phase"].into_iter().chain(HEADER))
+        .map_err(io_error)?;
     for (number, week) in weeks {
         let phase = match (week.plan.deload, week.plan.taper) {
             (false, false) => "build",
@@ -81,9 +83,34 @@ fn rows<W: io::Write>(
             exercises(session, week.schedule.runner.units),
             session.pinned.to_string(),
         ];
-        writer.write_record(prefix.iter().chain(&cells))?;
+        writer
+            .write_record(prefix.iter().chain(&cells).map(|cell| neutral(cell)))
+            .map_err(io_error)?;
     }
     Ok(())
+}
+
+/// The I/O error inside a CSV error, so a closed pipe is still seen as one (the
+/// `csv` crate's own conversion hides it as "other").
+fn io_error(error: ::csv::Error) -> io::Error {
+    if error.is_io_error() {
+        if let ::csv::ErrorKind::Io(inner) = error.into_kind() {
+            return inner;
+        }
+        return io::Error::other("csv output failed");
+    }
+    io::Error::other(error)
+}
+
+/// `cell`, with a `'` in front when a spreadsheet would run it as a formula: a cell
+/// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's advice
+/// on CSV injection). Template and exercise names come from a coach's files.
+fn neutral(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
 }
 
 /// The session's template, as in the JSON output; empty for a session without one.
@@ -170,6 +197,27 @@ mod tests {
         );
         assert!(!csv.contains('\r'));
         assert!(csv.ends_with('\n'));
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for (cell, shown) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("Back squat", "Back squat"),
+            ("2026-12-02", "2026-12-02"),
+        ] {
+            assert_eq!(neutral(cell), shown);
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_stays_a_closed_pipe() {
+        let error = ::csv::Error::from(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert_eq!(io_error(error).kind(), io::ErrorKind::BrokenPipe);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::io;
 
 use crate::block::{Block, BlockWeek};
 use crate::day::Day;
+use crate::diagnostic::escape_controls;
 use crate::plan::Session;
 use crate::prescription::Workout;
 use crate::render::Week;
@@ -219,7 +220,15 @@ pub fn write_block(
         "week", "monday", "phase"
     )?;
     for week in &block.weeks {
-        let sessions: Vec<String> = week
+        let row = format!(
+            "{:>4}  {:<12}{:<19}",
+            week.number,
+            week.monday.format("%-d %b %Y").to_string(),
+            phase(block, week)
+        );
+        // Each session with its width on screen (colour takes none), so that a week
+        // of many sessions wraps under the column instead of passing the width.
+        let sessions: Vec<(usize, String)> = week
             .plan
             .sessions
             .iter()
@@ -228,21 +237,47 @@ pub fn write_block(
                     Kind::Heavy => paint("heavy", YELLOW, options.color),
                     Kind::Light => s.kind.name().to_owned(),
                 };
-                format!("{} {} {kind}", s.day.title(), s.span.start.time())
+                let width = format!(
+                    "{} {} {}",
+                    s.day.title(),
+                    s.span.start.time(),
+                    s.kind.name()
+                )
+                .chars()
+                .count();
+                (
+                    width,
+                    format!("{} {} {kind}", s.day.title(), s.span.start.time()),
+                )
             })
             .collect();
-        let sessions = if sessions.is_empty() {
-            "none".to_owned()
-        } else {
-            sessions.join(", ")
-        };
-        writeln!(
-            out,
-            "{:>4}  {:<12}{:<19}{sessions}",
-            week.number,
-            week.monday.format("%-d %b %Y").to_string(),
-            phase(block, week)
-        )?;
+        if sessions.is_empty() {
+            writeln!(out, "{row}none")?;
+            continue;
+        }
+        let indent = row.chars().count();
+        let mut line = row;
+        let mut used = indent;
+        for (i, (width, text)) in sessions.iter().enumerate() {
+            let last = i + 1 == sessions.len();
+            let needs = width + usize::from(!last);
+            if used > indent && used + 1 + needs > WIDTH {
+                writeln!(out, "{}", line.trim_end())?;
+                line = " ".repeat(indent);
+                used = indent;
+            }
+            if used > indent {
+                line.push(' ');
+                used += 1;
+            }
+            line.push_str(text);
+            used += width;
+            if !last {
+                line.push(',');
+                used += 1;
+            }
+        }
+        writeln!(out, "{line}")?;
     }
     if detail {
         for week in &block.weeks {
@@ -299,6 +334,22 @@ fn phase(block: &Block, week: &BlockWeek) -> String {
 /// Widest a line may be.
 const WIDTH: usize = 100;
 
+/// Widest exercise name shown; a longer one is cut, so it never runs into the next
+/// column.
+const NAME_WIDTH_MAX: usize = 50;
+
+/// `text` from a file, control characters escaped and cut to `width` characters with
+/// `...` at the end if it is longer.
+fn fit(text: &str, width: usize) -> String {
+    let text = escape_controls(text);
+    if text.chars().count() <= width {
+        return text.into_owned();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(3)).collect();
+    cut.push_str("...");
+    cut
+}
+
 fn write_workout(
     week: &Week<'_>,
     s: &Session,
@@ -306,32 +357,34 @@ fn write_workout(
     out: &mut impl io::Write,
 ) -> io::Result<()> {
     let date = week.session_time(s, 0).date().format("%a %e %b");
-    writeln!(
-        out,
-        "\n{date} {}  {}: {}  (about {} of {} min, {} min warm-up)",
-        s.span.start.time(),
-        w.role.name(),
-        w.title,
-        w.estimated_minutes,
-        s.span.minutes,
-        w.warmup_minutes
-    )?;
+    let start = format!("{date} {}  {}: ", s.span.start.time(), w.role.name());
+    let end = format!(
+        "  (about {} of {} min, {} min warm-up)",
+        w.estimated_minutes, s.span.minutes, w.warmup_minutes
+    );
+    // The title gets what the line has left.
+    let room = WIDTH.saturating_sub(start.chars().count() + end.chars().count());
+    writeln!(out, "\n{start}{}{end}", fit(&w.title, room))?;
     let units = week.schedule.runner.units.name();
     // The name column fits the longest name, within the line width.
-    let name_width = w
+    let names: Vec<String> = w
         .exercises
         .iter()
-        .map(|e| e.name.chars().count())
+        .map(|e| fit(&e.name, NAME_WIDTH_MAX))
+        .collect();
+    let name_width = names
+        .iter()
+        .map(|name| name.chars().count())
         .max()
         .unwrap_or(0)
-        .clamp(8, 50)
+        .clamp(8, NAME_WIDTH_MAX)
         + 2;
     writeln!(
         out,
         "  {:<name_width$}{:<14}{:>6}  {:>9}  {:>3}  {:>5}",
         "exercise", "sets x reps", "%1RM", "load", "RIR", "rest"
     )?;
-    for e in &w.exercises {
+    for (e, name) in w.exercises.iter().zip(&names) {
         let each = if e.single_leg {
             "/leg"
         } else if e.per_side {
@@ -350,8 +403,7 @@ fn write_workout(
         let rest = format!("{}:{:02}", e.rest_seconds / 60, e.rest_seconds % 60);
         writeln!(
             out,
-            "  {:<name_width$}{dose:<14}{percent:>6}  {load:>9}  {rir:>3}  {rest:>5}",
-            e.name
+            "  {name:<name_width$}{dose:<14}{percent:>6}  {load:>9}  {rir:>3}  {rest:>5}"
         )?;
         let uses = if e.equipment.is_empty() {
             String::new()
@@ -378,7 +430,19 @@ fn write_workout(
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    // Control characters escaped (a template's text must not drive the terminal),
+    // and a word longer than the line cut into pieces that fit.
+    let text = escape_controls(text);
+    let width = width.max(1);
+    let words = text.split_whitespace().flat_map(|word| {
+        let chars: Vec<char> = word.chars().collect();
+        chars
+            .chunks(width)
+            .map(|piece| piece.iter().collect::<String>())
+            .collect::<Vec<_>>()
+    });
+    for word in words {
+        let word = word.as_str();
         if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
             lines.push(std::mem::take(&mut line));
         }
@@ -443,7 +507,18 @@ mod tests {
     fn wrap_breaks_at_spaces_within_the_width() {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("", 10), Vec::<String>::new());
-        assert_eq!(wrap("unbreakableword", 4), ["unbreakableword"]);
+        // A word longer than the line is cut, so no line passes the width.
+        assert_eq!(wrap("unbreakableword", 4), ["unbr", "eaka", "blew", "ord"]);
+    }
+
+    #[test]
+    fn text_from_files_is_escaped_and_cut_to_fit() {
+        assert_eq!(fit("a\u{1b}[2Jb", 20), "a\\u{1b}[2Jb");
+        assert_eq!(fit(&"x".repeat(60), 10), "xxxxxxx...");
+        assert_eq!(
+            wrap("cue\rwith\u{1b}]0;t\u{7}", 40),
+            ["cue\\rwith\\u{1b}]0;t\\u{7}"]
+        );
     }
 
     #[test]
