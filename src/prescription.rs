@@ -679,6 +679,15 @@ fn prescribed(
             };
         }
     }
+    // A load that rounds to nothing, or past the 1RM itself (a 1RM lighter than the
+    // smallest step), is no load to lift: the percentage and reserve stand alone.
+    let hands = |i: Implement| if i.per_hand() { 2.0 } else { 1.0 };
+    let load = load.filter(|l| {
+        *l > 0.0
+            && one_rep_max
+                .zip(v.implement)
+                .is_some_and(|(max, i)| l * hands(i) <= max)
+    });
     Prescribed {
         name: v.name.clone(),
         exercise: e.name.clone(),
@@ -756,6 +765,16 @@ mod tests {
             .find(|e| e.percent_1rm.is_some() && e.name != squat.name && e.name != rdl.name)
             .expect("a loaded exercise without a 1RM");
         assert!(other.load.is_none(), "{}", other.name);
+    }
+
+    #[test]
+    fn a_1rm_lighter_than_the_smallest_step_prints_no_load() {
+        let (_, plan) = planned(&format!(
+            "[runner]\nunits = \"lb\"\n[lifts]\nback_squat = 2.4\n{TWO_HARD}"
+        ));
+        let squat = find(&plan, "Barbell back squat");
+        assert!(squat.percent_1rm.is_some());
+        assert_eq!(squat.load, None, "never 0 lb, never more than the 1RM");
     }
 
     #[test]

@@ -288,6 +288,15 @@ pub(crate) fn from_toml_error(error: toml::de::Error) -> Diagnostic {
         let key = rest.split('`').next().unwrap_or(rest);
         return Diagnostic::new(format!("missing key \"{key}\""), span);
     }
+    // A whole number past 64 bits: serde names the type it wanted, a runner needs not.
+    if let Some(rest) = message.strip_prefix("invalid value: integer `") {
+        if let Some((number, _)) = rest.split_once('`') {
+            return Diagnostic::new(
+                format!("{number} is too large for a whole number here"),
+                span,
+            );
+        }
+    }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
             let expected = match expected {
