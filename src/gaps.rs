@@ -163,6 +163,29 @@ impl Calendar {
         calendar
     }
 
+    /// The same calendar with only the easy runs that come within `margin` minutes
+    /// of `stretch`: what [`Calendar::is_free`] and [`Calendar::distances`] need for a
+    /// session inside it.
+    pub fn near(&self, stretch: Stretch, margin: u32) -> Calendar {
+        let margin = i64::from(margin);
+        Calendar {
+            runs: self
+                .runs
+                .iter()
+                .filter(|r| {
+                    r.hard || (r.end + margin > stretch.start && r.start < stretch.end + margin)
+                })
+                .copied()
+                .collect(),
+            pinned: self
+                .pinned
+                .iter()
+                .filter(|p| p.overlaps(stretch))
+                .copied()
+                .collect(),
+        }
+    }
+
     /// Every run on the line, in start order.
     pub fn runs(&self) -> &[Occurrence] {
         &self.runs

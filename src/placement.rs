@@ -388,6 +388,12 @@ fn day_option(
     let last = open + runner.window_minutes() - minutes;
     let preferred = runner.preferred_lift_time.minutes();
     let midnight = i64::from(day.index() as u32 * DAY_MINUTES);
+    // Only the easy runs near this day's window can clash with a start in it; every
+    // hard run stays, for the distances.
+    let calendar = calendar.near(
+        stretch(midnight + i64::from(first), last + minutes - first),
+        runner.changeover_minutes,
+    );
     let mut option = DayOption::default();
     for t in (first..=last).step_by(START_GRID as usize) {
         let start = midnight + i64::from(t);
