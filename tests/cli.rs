@@ -207,10 +207,12 @@ fn flags_for_another_format_are_usage_errors() {
         "--weeks",
         "2",
         "--explain",
+        "--format",
+        "json",
     ])
     .run()
     .code(2)
-    .stderr("error: --explain is for planner week\n");
+    .stderr("error: --explain goes with --format text\n");
 }
 
 #[test]

@@ -64,6 +64,20 @@ impl Week<'_> {
     }
 }
 
+/// Every week of a block as the renderers read a week: its own schedule (table and
+/// race applied), its plan and its Monday.
+pub fn block_weeks(block: &crate::block::Block) -> Vec<Week<'_>> {
+    block
+        .weeks
+        .iter()
+        .map(|w| Week {
+            schedule: &w.schedule,
+            plan: &w.plan,
+            monday: w.monday,
+        })
+        .collect()
+}
+
 /// The first and last days a plan may hold. Every format writes years with four
 /// digits, as iCalendar requires (RFC 5545 §3.3.4) and as a TOML file's dates are.
 pub const DAYS: RangeInclusive<NaiveDate> = {
