@@ -809,6 +809,75 @@ mod tests {
         assert_eq!(plan.sessions.len(), 2);
     }
 
+    fn limited(text: &str, limits: &Limits) -> Result<Plan, Infeasible> {
+        let schedule = Schedule::parse(text, Overrides::default()).expect("valid schedule");
+        place_in(&schedule, &Calendar::repeating(&schedule.days), limits)
+    }
+
+    #[test]
+    fn heavy_max_zero_plans_light_sessions_only() {
+        let plan = limited(
+            "[week]\ntue = \"intervals\"\n",
+            &Limits {
+                heavy_max: Some(0),
+                ..Limits::default()
+            },
+        )
+        .expect("plan");
+        assert_eq!(plan.sessions.len(), 3, "{:?}", picks(&plan));
+        assert!(plan.sessions.iter().all(|s| s.kind == Kind::Light));
+    }
+
+    #[test]
+    fn clear_stretches_hold_no_session_and_read_as_taper_days() {
+        // Wednesday 00:00 to Friday 00:00 cleared: no session there, whatever the window.
+        let plan = limited(
+            "[week]\n",
+            &Limits {
+                clear: vec![(2 * 1440, 4 * 1440)],
+                allow_fewer: true,
+                ..Limits::default()
+            },
+        )
+        .expect("plan");
+        for s in &plan.sessions {
+            assert!(!matches!(s.day, Day::Wed | Day::Thu), "{:?}", picks(&plan));
+        }
+        assert_eq!(plan.days[Day::Wed.index()], DayReason::Taper);
+    }
+
+    #[test]
+    fn allow_fewer_plans_a_week_with_one_free_day() {
+        let text = "[week]\nmon = \"tempo\"\ntue = \"tempo\"\nwed = \"tempo\"\nthu = \"tempo\"\nfri = \"tempo\"\nsat = { run = \"rest\", lift = false }\n";
+        assert!(limited(text, &Limits::default()).is_err());
+        let plan = limited(
+            text,
+            &Limits {
+                allow_fewer: true,
+                ..Limits::default()
+            },
+        )
+        .expect("one session is allowed");
+        assert_eq!(plan.sessions.len(), 1);
+    }
+
+    #[test]
+    fn no_heavy_near_keeps_heavy_sessions_out_of_the_stretch() {
+        // No heavy session from Monday to Thursday: the heavy ones move to the weekend.
+        let plan = limited(
+            "[week]\n",
+            &Limits {
+                no_heavy_near: vec![(0, 4 * 1440)],
+                ..Limits::default()
+            },
+        )
+        .expect("plan");
+        for s in plan.sessions.iter().filter(|s| s.kind == Kind::Heavy) {
+            assert!(s.day.index() >= 4, "{:?}", picks(&plan));
+        }
+        assert!(plan.sessions.iter().any(|s| s.kind == Kind::Heavy));
+    }
+
     #[test]
     fn a_night_window_belongs_to_the_day_it_opens() {
         let plan = plan(
