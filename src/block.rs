@@ -14,7 +14,7 @@ use crate::clock::{Span, TimeOfDay, WeekTime};
 use crate::day::Day;
 use crate::gaps::Calendar;
 use crate::loading::{self, Loading};
-use crate::phase::{self, Phase, PhaseWhy};
+use crate::phase::{self, Phase, PhaseWhy, Rung};
 use crate::placement::{self, Infeasible, Limits};
 use crate::plan::{DayReason, Plan, Session};
 use crate::prescription;
@@ -295,6 +295,7 @@ pub fn plan_block(
     let no_power = library.without(Role::Power);
     let novice = schedule.runner.level == crate::schedule::Level::Novice;
     let mut out: Vec<BlockWeek> = Vec::with_capacity(weeks as usize);
+    let mut done: Vec<(Key, BlockWeek)> = Vec::new();
     for n in 1..=weeks {
         let i = (n - 1) as usize;
         let this = &schedules[i];
@@ -323,12 +324,42 @@ pub fn plan_block(
             race,
             heavy_sunday_before,
         );
+        let key = Key {
+            week: i,
+            limits,
+            phase,
+            rung: rungs[i],
+            deload: deloads[i].is_some(),
+            taper: taper[i],
+        };
+        let same_days = |a: usize, b: usize| {
+            [a.checked_sub(1), Some(a), Some(a + 1), Some(a + 2)]
+                .iter()
+                .zip([b.checked_sub(1), Some(b), Some(b + 1), Some(b + 2)])
+                .all(|(x, y)| days(*x) == days(y))
+        };
+        // Most weeks of a block are the usual week in the same phase: plan each shape once.
+        if let Some((_, week)) = done
+            .iter()
+            .find(|(k, _)| k.same_as(&key) && same_days(k.week, i))
+        {
+            let mut week: BlockWeek = week.clone();
+            week.number = n;
+            week.monday = monday(n);
+            week.phase_why = phase_why;
+            week.deload = deloads[i];
+            week.cutback_in_taper = this.cutback && taper[i];
+            week.schedule.cutback = this.cutback;
+            out.push(week);
+            continue;
+        }
+        let limits = &key.limits;
         // Pinned sessions the race rules leave no room for go before placement, so
         // race week can still hold its one session.
         let mut this = this.clone();
         let dropped = drop_pinned(&mut this, &limits.clear);
         let this = &this;
-        let mut plan = placement::place_in(this, &calendar, &limits).map_err(|infeasible| {
+        let mut plan = placement::place_in(this, &calendar, limits).map_err(|infeasible| {
             BlockError::WeekInfeasible {
                 week: n,
                 monday: monday(n),
@@ -343,7 +374,7 @@ pub fn plan_block(
             ));
         }
         if let Some(race) = race {
-            keep_race_rules(&mut plan, monday(n), race, &limits);
+            keep_race_rules(&mut plan, monday(n), race, limits);
         }
         plan.taper = taper[i] || phase == Phase::Taper;
         plan.phase = Some(phase);
@@ -376,12 +407,42 @@ pub fn plan_block(
             schedule: this.clone(),
             plan,
         });
+        if let Some(week) = out.last() {
+            done.push((key, week.clone()));
+        }
     }
     Ok(Block {
         race,
         in_season: options.in_season,
         weeks: out,
     })
+}
+
+/// What a week's plan depends on besides its days and the days beside it: weeks
+/// with equal keys and equal days get equal plans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Key {
+    /// The week's index, to compare its days and its neighbours' with another's.
+    week: usize,
+    limits: Limits,
+    phase: Phase,
+    rung: Option<Rung>,
+    deload: bool,
+    taper: bool,
+}
+
+impl Key {
+    /// Equal in everything but the week.
+    fn same_as(&self, other: &Key) -> bool {
+        (&self.limits, self.phase, self.rung, self.deload, self.taper)
+            == (
+                &other.limits,
+                other.phase,
+                other.rung,
+                other.deload,
+                other.taper,
+            )
+    }
 }
 
 /// Whether the week of `monday` holds race day or any of the 10 days before it.

@@ -257,7 +257,12 @@ fn run_event(week: &Week<'_>, run: &Run) -> Event {
         capitalized(run.run_type),
         run.span.minutes
     );
-    if run.hard {
+    if run.run_type == "race" {
+        description.push_str(&format!(
+            ", a key run: heavy lifting ideally stays {} or more away",
+            duration(crate::rules::HEAVY_GAP_IDEAL_KEY)
+        ));
+    } else if run.hard {
         description.push_str(&format!(
             ", hard: heavy lifting stays at least {} away",
             duration(HEAVY_GAP_MIN)
