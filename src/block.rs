@@ -14,7 +14,7 @@ use crate::clock::{Span, TimeOfDay, WeekTime};
 use crate::day::Day;
 use crate::gaps::Calendar;
 use crate::loading::{self, Loading};
-use crate::phase::{self, Phase, PhaseWhy, Rung};
+use crate::phase::{self, Phase, PhaseWhy};
 use crate::placement::{self, Infeasible, Limits};
 use crate::plan::{DayReason, Plan, Session};
 use crate::prescription;
@@ -295,7 +295,7 @@ pub fn plan_block(
     let no_power = library.without(Role::Power);
     let novice = schedule.runner.level == crate::schedule::Level::Novice;
     let mut out: Vec<BlockWeek> = Vec::with_capacity(weeks as usize);
-    let mut done: Vec<(Key, BlockWeek)> = Vec::new();
+    let mut done: Vec<(Key, Schedule, Plan)> = Vec::new();
     for n in 1..=weeks {
         let i = (n - 1) as usize;
         let this = &schedules[i];
@@ -328,8 +328,6 @@ pub fn plan_block(
             week: i,
             limits,
             phase,
-            rung: rungs[i],
-            deload: deloads[i].is_some(),
             taper: taper[i],
         };
         let same_days = |a: usize, b: usize| {
@@ -338,63 +336,46 @@ pub fn plan_block(
                 .zip([b.checked_sub(1), Some(b), Some(b + 1), Some(b + 2)])
                 .all(|(x, y)| days(*x) == days(y))
         };
-        // Most weeks of a block are the usual week in the same phase: plan each shape once.
-        if let Some((_, week)) = done
-            .iter()
-            .find(|(k, _)| k.same_as(&key) && same_days(k.week, i))
-        {
-            let mut week: BlockWeek = week.clone();
-            week.number = n;
-            week.monday = monday(n);
-            week.phase_why = phase_why;
-            week.deload = deloads[i];
-            week.cutback_in_taper = this.cutback && taper[i];
-            week.schedule.cutback = this.cutback;
-            out.push(week);
-            continue;
-        }
-        let limits = &key.limits;
-        // Pinned sessions the race rules leave no room for go before placement, so
-        // race week can still hold its one session.
-        let mut this = this.clone();
-        let dropped = drop_pinned(&mut this, &limits.clear);
-        let this = &this;
-        let mut plan = placement::place_in(this, &calendar, limits).map_err(|infeasible| {
-            BlockError::WeekInfeasible {
-                week: n,
-                monday: monday(n),
-                infeasible,
-            }
-        })?;
-        for (day, at) in dropped {
-            plan.days[day.index()] = DayReason::Taper;
-            plan.warnings.push(format!(
-                "pinned {day} {at} session left out: no strength in the {} h before the race, on race day or the day after",
-                RACE_LAST_SESSION_GAP / 60
-            ));
-        }
-        if let Some(race) = race {
-            keep_race_rules(&mut plan, monday(n), race, limits);
-        }
-        plan.taper = taper[i] || phase == Phase::Taper;
-        plan.phase = Some(phase);
         let lib = if phase.plyometrics() && !novice {
             library
         } else {
             &no_power
         };
-        if plan.taper || limits.allow_fewer {
-            // A week the race thins out trains less on purpose: no coverage warnings.
-            prescription::prescribe_sessions(this, &mut plan, lib);
-        } else {
-            prescription::prescribe(this, &mut plan, lib);
-        }
-        let loading = Loading::of(phase, rungs[i], this);
+        // Most weeks of a block are the usual week in the same phase: place and
+        // prescribe each shape of week once; the loading and the deload are per week.
+        let cached = done
+            .iter()
+            .find(|(k, _, _)| k.same_as(&key) && same_days(k.week, i));
+        let (this, mut plan) = match cached {
+            Some((_, this, plan)) => {
+                let mut this = this.clone();
+                this.cutback = schedules[i].cutback;
+                (this, plan.clone())
+            }
+            None => {
+                let (this, plan) = place_and_prescribe(
+                    this,
+                    &calendar,
+                    &key.limits,
+                    PlanWeek {
+                        number: n,
+                        monday: monday(n),
+                        race,
+                        taper: taper[i] || phase == Phase::Taper,
+                        phase,
+                    },
+                    lib,
+                )?;
+                done.push((key, this.clone(), plan.clone()));
+                (this, plan)
+            }
+        };
+        let loading = Loading::of(phase, rungs[i], &this);
         if let Some(loading) = &loading {
-            loading::apply(&mut plan, this, lib, loading);
+            loading::apply(&mut plan, &this, lib, loading);
         }
         if deloads[i].is_some() {
-            loading::deload(&mut plan, this);
+            loading::deload(&mut plan, &this);
         }
         out.push(BlockWeek {
             number: n,
@@ -404,12 +385,9 @@ pub fn plan_block(
             loading,
             deload: deloads[i],
             cutback_in_taper: this.cutback && taper[i],
-            schedule: this.clone(),
+            schedule: this,
             plan,
         });
-        if let Some(week) = out.last() {
-            done.push((key, week.clone()));
-        }
     }
     Ok(Block {
         race,
@@ -426,23 +404,66 @@ struct Key {
     week: usize,
     limits: Limits,
     phase: Phase,
-    rung: Option<Rung>,
-    deload: bool,
     taper: bool,
 }
 
 impl Key {
     /// Equal in everything but the week.
     fn same_as(&self, other: &Key) -> bool {
-        (&self.limits, self.phase, self.rung, self.deload, self.taper)
-            == (
-                &other.limits,
-                other.phase,
-                other.rung,
-                other.deload,
-                other.taper,
-            )
+        (&self.limits, self.phase, self.taper) == (&other.limits, other.phase, other.taper)
     }
+}
+
+/// Which week `place_and_prescribe` plans.
+#[derive(Debug, Clone, Copy)]
+struct PlanWeek {
+    number: u32,
+    monday: NaiveDate,
+    race: Option<Race>,
+    taper: bool,
+    phase: Phase,
+}
+
+/// Places one week with its limits and the race's rules, and prescribes it from
+/// `library`: the week's schedule (pinned sessions the race leaves no room for taken
+/// out) and its plan, before the phase's loading.
+fn place_and_prescribe(
+    week: &Schedule,
+    calendar: &Calendar,
+    limits: &Limits,
+    at: PlanWeek,
+    library: &Library,
+) -> Result<(Schedule, Plan), BlockError> {
+    // Pinned sessions the race rules leave no room for go before placement, so race
+    // week can still hold its one session.
+    let mut this = week.clone();
+    let dropped = drop_pinned(&mut this, &limits.clear);
+    let mut plan = placement::place_in(&this, calendar, limits).map_err(|infeasible| {
+        BlockError::WeekInfeasible {
+            week: at.number,
+            monday: at.monday,
+            infeasible,
+        }
+    })?;
+    for (day, time) in dropped {
+        plan.days[day.index()] = DayReason::Taper;
+        plan.warnings.push(format!(
+            "pinned {day} {time} session left out: no strength in the {} h before the race, on race day or the day after",
+            RACE_LAST_SESSION_GAP / 60
+        ));
+    }
+    if let Some(race) = at.race {
+        keep_race_rules(&mut plan, at.monday, race, limits);
+    }
+    plan.taper = at.taper;
+    plan.phase = Some(at.phase);
+    if plan.taper || limits.allow_fewer {
+        // A week the race thins out trains less on purpose: no coverage warnings.
+        prescription::prescribe_sessions(&this, &mut plan, library);
+    } else {
+        prescription::prescribe(&this, &mut plan, library);
+    }
+    Ok((this, plan))
 }
 
 /// Whether the week of `monday` holds race day or any of the 10 days before it.
