@@ -236,6 +236,22 @@ fn block_104_weeks(bencher: Bencher, name: &str) {
     });
 }
 
+/// `block::plan_block` alone over the same 104 weeks, without the JSON.
+#[divan::bench(args = BLOCK_EXAMPLES)]
+fn block_104_weeks_plan_only(bencher: Bencher, name: &str) {
+    let library = planner::template::Library::builtin();
+    let schedule = parse(example(name));
+    let first_monday = monday(&schedule);
+    let options = BlockOptions {
+        first_monday,
+        weeks: Some(104),
+        race: first_monday.checked_add_days(chrono::Days::new(103 * 7 + 6)),
+        race_at: None,
+        in_season: false,
+    };
+    bencher.bench(|| plan_block(black_box(&schedule), library, options).map(|b| b.weeks.len()));
+}
+
 /// The examples a block is benchmarked on: every feasible week, and the build with
 /// `[weeks]` tables.
 const BLOCK_EXAMPLES: &[&str] = &[

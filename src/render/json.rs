@@ -102,8 +102,6 @@ struct DayOut {
     decided_at_level: Option<u8>,
 }
 
-const STAMP: &str = "%Y-%m-%dT%H:%M";
-
 /// Writes the week as pretty-printed JSON with a final newline.
 pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
     let Week {
@@ -150,7 +148,7 @@ fn runs(week: &Week<'_>) -> Vec<RunOut> {
         .runs()
         .map(|run| RunOut {
             day: run.day.key(),
-            date: week.date(run.span.start).to_string(),
+            date: day_stamp(week.date(run.span.start)),
             start: stamp(week, run.span.start, 0),
             end: stamp(week, run.span.start, run.span.minutes),
             minutes: run.span.minutes,
@@ -168,12 +166,9 @@ fn sessions<'a>(week: &Week<'a>) -> Vec<SessionOut<'a>> {
         .iter()
         .map(|s| SessionOut {
             day: s.day.key(),
-            date: week.session_time(s, 0).date().to_string(),
-            start: week.session_time(s, 0).format(STAMP).to_string(),
-            end: week
-                .session_time(s, s.span.minutes)
-                .format(STAMP)
-                .to_string(),
+            date: day_stamp(week.session_time(s, 0).date()),
+            start: minute_stamp(week.session_time(s, 0)),
+            end: minute_stamp(week.session_time(s, s.span.minutes)),
             minutes: s.span.minutes,
             kind: s.kind.name(),
             pinned: s.pinned,
@@ -276,7 +271,7 @@ pub fn write_block(block: &Block, out: &mut impl io::Write) -> io::Result<()> {
         in_season: block.in_season,
         race: block.race.map(|r| RaceOut {
             date: r.date.to_string(),
-            start: r.start.format(STAMP).to_string(),
+            start: minute_stamp(r.start),
             minutes: r.minutes,
             week: r.week,
         }),
@@ -298,7 +293,27 @@ fn write_pretty(value: &impl Serialize, out: &mut impl io::Write) -> io::Result<
 
 /// `YYYY-MM-DDTHH:MM`, local wall-clock time, `minutes` after `time` in the week.
 fn stamp(week: &Week<'_>, time: crate::clock::WeekTime, minutes: u32) -> String {
-    week.datetime(time, minutes).format(STAMP).to_string()
+    minute_stamp(week.datetime(time, minutes))
+}
+
+/// `YYYY-MM-DDTHH:MM` (local wall-clock time), written directly: chrono's formatter
+/// reads its pattern at every call, which a block's thousands of stamps pay for.
+fn minute_stamp(at: chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute()
+    )
+}
+
+/// `YYYY-MM-DD`.
+fn day_stamp(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// Hours, to two decimals (a 15-minute grid gives exact quarters).
