@@ -32,6 +32,10 @@ const EXAMPLES: &[(&str, &str)] = &[
         "weekend-lifter",
         include_str!("../examples/weekend-lifter.toml"),
     ),
+    (
+        "marathon-build",
+        include_str!("../examples/marathon-build.toml"),
+    ),
     // No plan fits: this measures how long proving that takes.
     ("no-room", include_str!("../examples/no-room.toml")),
 ];
@@ -214,26 +218,57 @@ mod render_only {
     }
 }
 
-/// `block::plan_block` over the longest block, 104 weeks, and its JSON: the usual week
-/// is placed once, then every week adjusted and prescribed.
-#[divan::bench(args = FEASIBLE)]
+/// `block::plan_block` over the longest block, 104 weeks to a race on the last
+/// Sunday (every phase, deloads, the taper), and its JSON: every week placed on the
+/// block's calendar, prescribed, loaded for its phase.
+#[divan::bench(args = BLOCK_EXAMPLES)]
 fn block_104_weeks(bencher: Bencher, name: &str) {
     let library = planner::template::Library::builtin();
     let schedule = parse(example(name));
+    let first_monday = monday(&schedule);
     let options = BlockOptions {
-        first_monday: monday(&schedule),
+        first_monday,
         weeks: Some(104),
-        race: None,
+        race: first_monday.checked_add_days(chrono::Days::new(103 * 7 + 6)),
+        race_at: None,
+        in_season: false,
     };
     bencher.bench(|| {
         let Ok(block) = plan_block(black_box(&schedule), library, options) else {
             return Vec::new();
         };
         let mut out = Vec::with_capacity(1024 * 1024);
-        let _ = render::json::write_block(&schedule, &block, &mut out);
+        let _ = render::json::write_block(&block, &mut out);
         out
     });
 }
+
+/// `block::plan_block` alone over the same 104 weeks, without the JSON.
+#[divan::bench(args = BLOCK_EXAMPLES)]
+fn block_104_weeks_plan_only(bencher: Bencher, name: &str) {
+    let library = planner::template::Library::builtin();
+    let schedule = parse(example(name));
+    let first_monday = monday(&schedule);
+    let options = BlockOptions {
+        first_monday,
+        weeks: Some(104),
+        race: first_monday.checked_add_days(chrono::Days::new(103 * 7 + 6)),
+        race_at: None,
+        in_season: false,
+    };
+    bencher.bench(|| plan_block(black_box(&schedule), library, options).map(|b| b.weeks.len()));
+}
+
+/// The examples a block is benchmarked on: every feasible week, and the build with
+/// `[weeks]` tables.
+const BLOCK_EXAMPLES: &[&str] = &[
+    "base-week",
+    "beginner",
+    "club-nights",
+    "early-intervals",
+    "marathoner",
+    "marathon-build",
+];
 
 /// Parsing one session template, as `--plans DIR` does for each file.
 #[divan::bench(args = TEMPLATES.iter().map(|(name, _)| *name))]

@@ -288,7 +288,7 @@ fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
 
 fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
     let options = &args.plan;
-    check_flags(options, false)?;
+    check_flags(options, true)?;
     let Setup {
         schedule,
         library,
@@ -298,39 +298,29 @@ fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
         ics,
     } = setup(&args.schedule, options, context, 1)?;
     if let Some(race) = args.race {
-        within_days(render::monday_of(race), 1)
-            .map_err(|m| Failure::Usage(format!("--race {race}: {m}")))?;
+        within_days(render::monday_of(race.date), 1)
+            .map_err(|m| Failure::Usage(format!("--race {}: {m}", race.date)))?;
     }
     let block_options = BlockOptions {
         first_monday: monday,
         weeks: args.weeks,
-        race: args.race,
+        race: args.race.map(|r| r.date),
+        race_at: args.race.and_then(|r| r.at),
+        in_season: args.in_season,
     };
     let block = plan_block(&schedule, &library, block_options).map_err(|e| match e {
-        BlockError::Infeasible(infeasible) => Failure::Infeasible(infeasible.to_string()),
+        BlockError::Infeasible(_) | BlockError::WeekInfeasible { .. } => {
+            Failure::Infeasible(e.to_string())
+        }
         other => Failure::Input(other.to_string()),
     })?;
     within_days(monday, block.weeks.len()).map_err(Failure::Input)?;
-    let weeks: Vec<(u32, Week<'_>)> = block
-        .weeks
-        .iter()
-        .map(|w| {
-            (
-                w.number,
-                Week {
-                    schedule: &schedule,
-                    plan: &w.plan,
-                    monday: w.monday,
-                },
-            )
-        })
-        .collect();
-    let calendar: Vec<Week<'_>> = weeks.iter().map(|(_, week)| *week).collect();
+    let calendar = render::block_weeks(&block);
     destination.write(|mut out| match options.format {
-        Format::Text => render::text::write_block(&schedule, &block, text, args.detail, &mut out),
-        Format::Json => render::json::write_block(&schedule, &block, &mut out),
+        Format::Text => render::text::write_block(&block, text, args.detail, &mut out),
+        Format::Json => render::json::write_block(&block, &mut out),
         Format::Ics => render::ics::write_weeks(&calendar, &ics, &mut out),
-        Format::Csv => render::csv::write_block(&weeks, &mut out),
+        Format::Csv => render::csv::write_block(&block, &mut out),
     })?;
     warn_dst(options.format, || {
         render::ics::dst_notes_weeks(&calendar, &ics)

@@ -1,26 +1,30 @@
-//! A training block: the usual week over many weeks, with deloads and a race taper.
+//! A training block: many weeks of the usual week, periodized (SPEC §7).
 //!
-//! Every week is placed as the usual week is (the schedule repeats, so the placement
-//! is found once); then the block's rules adjust it: every fourth week is a deload
-//! week, and before a race heavy sessions turn light, race week keeps at most one
-//! light session well before the start, and race day and the day after stay free.
-//! Sessions are prescribed after these changes, so a session made light gets the
-//! light template.
+//! Each week is the usual week with its `[weeks."DATE"]` table applied and, in race
+//! week, the race in place of race day's runs. Weeks are placed one by one on the
+//! block's own calendar (the weeks beside them as planned, the usual week before
+//! the first and after the last) with their phase's limits and the race's, then
+//! prescribed, then given their phase's loading and, in a deload week, the deload.
 
 use std::fmt;
 
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 
+use crate::clock::{Span, TimeOfDay, WeekTime};
 use crate::day::Day;
-use crate::placement::{self, Infeasible};
+use crate::gaps::Calendar;
+use crate::loading::{self, Loading};
+use crate::phase::{self, Phase, PhaseWhy};
+use crate::placement::{self, Infeasible, Limits};
 use crate::plan::{DayReason, Plan, Session};
 use crate::prescription;
 use crate::rules::{
-    BLOCK_WEEKS_MAX, DELOAD_EVERY_WEEKS, RACE_LAST_SESSION_GAP, RACE_REST_DAYS,
-    RACE_WEEK_SESSIONS_MAX, TAPER_NO_HEAVY_DAYS,
+    BLOCK_WEEKS_MAX, DAY_MINUTES, DELOAD_EVERY_WEEKS, MAINTENANCE_SESSIONS, RACE_LAST_SESSION_GAP,
+    RACE_REST_DAYS, RACE_WEEK_SESSIONS_MAX, RUN_TYPES, TAPER_NO_HEAVY_DAYS, TUNE_UP_HEAVY_GAP,
+    WEEK_MINUTES,
 };
-use crate::schedule::{Kind, Schedule};
-use crate::template::Library;
+use crate::schedule::{DayPlan, Kind, Run, Schedule};
+use crate::template::{Library, Role};
 
 /// What the block covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +35,10 @@ pub struct BlockOptions {
     pub weeks: Option<u32>,
     /// The race day, if the block leads to one.
     pub race: Option<NaiveDate>,
+    /// The race's start time from `--race DATETHH:MM`, if given.
+    pub race_at: Option<TimeOfDay>,
+    /// `--in-season`: maintenance throughout.
+    pub in_season: bool,
 }
 
 /// The race a block leads to.
@@ -38,8 +46,22 @@ pub struct BlockOptions {
 pub struct Race {
     /// Race day.
     pub date: NaiveDate,
-    /// When the race starts: the schedule's `race` run time, else `run_time`.
+    /// When the race starts: the time given, else a `race` run on race day in that
+    /// week, else `run_time`.
     pub start: NaiveDateTime,
+    /// Its length in minutes.
+    pub minutes: u32,
+    /// The week that holds race day (1 = the first).
+    pub week: u32,
+}
+
+/// Why a week deloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeloadWhy {
+    /// The running plan marks it `cutback`.
+    Cutback,
+    /// No week of the block is marked cutback: every fourth week.
+    Every(u32),
 }
 
 /// One week of a block.
@@ -49,7 +71,19 @@ pub struct BlockWeek {
     pub number: u32,
     /// Its Monday.
     pub monday: NaiveDate,
-    /// Its plan, `deload` and `taper` marked.
+    /// Its phase.
+    pub phase: Phase,
+    /// Why it is in that phase.
+    pub phase_why: PhaseWhy,
+    /// Its main lifts' loading; `None` in the taper.
+    pub loading: Option<Loading>,
+    /// Why it deloads, when it does.
+    pub deload: Option<DeloadWhy>,
+    /// Marked `cutback` but a taper week, so it does not deload.
+    pub cutback_in_taper: bool,
+    /// The week as planned: the usual week, its table and the race applied.
+    pub schedule: Schedule,
+    /// Its plan, `deload`, `taper` and `phase` set.
     pub plan: Plan,
 }
 
@@ -58,6 +92,8 @@ pub struct BlockWeek {
 pub struct Block {
     /// The race, if any.
     pub race: Option<Race>,
+    /// Whether the block is in season.
+    pub in_season: bool,
     /// The weeks, in order.
     pub weeks: Vec<BlockWeek>,
 }
@@ -90,6 +126,15 @@ pub enum BlockError {
     NoLength,
     /// The usual week has no plan.
     Infeasible(Infeasible),
+    /// One week of the block, as its table makes it, has no plan.
+    WeekInfeasible {
+        /// Its number.
+        week: u32,
+        /// Its Monday.
+        monday: NaiveDate,
+        /// Why.
+        infeasible: Infeasible,
+    },
 }
 
 impl fmt::Display for BlockError {
@@ -113,40 +158,30 @@ impl fmt::Display for BlockError {
             }
             BlockError::NoLength => write!(f, "give --weeks N, --race DATE, or both"),
             BlockError::Infeasible(infeasible) => infeasible.fmt(f),
+            BlockError::WeekInfeasible {
+                week,
+                monday,
+                infeasible,
+            } => write!(f, "week {week} of the block (from {monday}): {infeasible}"),
         }
     }
 }
 
 impl std::error::Error for BlockError {}
 
-/// Plans a block: the usual week placed once, then each week adjusted and prescribed.
-pub fn plan_block(
-    schedule: &Schedule,
-    library: &Library,
-    options: BlockOptions,
-) -> Result<Block, BlockError> {
+/// How many weeks the block has, or why it cannot be planned.
+fn length(options: &BlockOptions) -> Result<u32, BlockError> {
     let first = options.first_monday;
-    let race = options.race.map(|date| Race {
-        date,
-        start: date.and_time(race_time(schedule)),
-    });
-    let weeks = match (options.weeks, race) {
-        (_, Some(race)) if race.date < first => {
-            return Err(BlockError::RaceBeforeStart {
-                race: race.date,
-                first,
-            });
+    let weeks = match (options.weeks, options.race) {
+        (_, Some(race)) if race < first => {
+            return Err(BlockError::RaceBeforeStart { race, first });
         }
         (weeks, Some(race)) => {
-            let needed = u32::try_from((race.date - first).num_days() / 7 + 1).unwrap_or(u32::MAX);
+            let needed = u32::try_from((race - first).num_days() / 7 + 1).unwrap_or(u32::MAX);
             match weeks {
                 Some(weeks) if weeks < needed => {
                     let last = first + Days::new(u64::from(weeks) * 7 - 1);
-                    return Err(BlockError::EndsBeforeRace {
-                        race: race.date,
-                        last,
-                        needed,
-                    });
+                    return Err(BlockError::EndsBeforeRace { race, last, needed });
                 }
                 Some(weeks) => weeks,
                 None => needed,
@@ -155,261 +190,416 @@ pub fn plan_block(
         (Some(weeks), None) => weeks,
         (None, None) => return Err(BlockError::NoLength),
     };
-    if !(1..=BLOCK_WEEKS_MAX).contains(&weeks) {
-        return Err(BlockError::TooLong { weeks });
+    if (1..=BLOCK_WEEKS_MAX).contains(&weeks) {
+        Ok(weeks)
+    } else {
+        Err(BlockError::TooLong { weeks })
     }
-    let usual = placement::place(schedule).map_err(BlockError::Infeasible)?;
-    let weeks = (1..=weeks)
-        .map(|number| {
-            let monday = first + Days::new(u64::from(number - 1) * 7);
-            let mut plan = usual.clone();
-            if let Some(race) = race {
-                taper(&mut plan, monday, race);
-            }
-            // The prescriber halves the sets and lightens the loads of a deload week.
-            plan.deload = number % DELOAD_EVERY_WEEKS == 0;
-            if plan.taper {
-                // Training less is the point of a taper: no coverage warnings.
-                prescription::prescribe_sessions(schedule, &mut plan, library);
-            } else {
-                prescription::prescribe(schedule, &mut plan, library);
-            }
-            BlockWeek {
-                number,
-                monday,
-                plan,
-            }
+}
+
+/// Minutes from `monday` 00:00 to `at`.
+fn minutes_from(monday: NaiveDate, at: NaiveDateTime) -> i64 {
+    (at - monday.and_time(NaiveTime::MIN)).num_minutes()
+}
+
+/// The race: its start and length, from the flag, that week's `race` run on race
+/// day, or `run_time`; and the race week's days with the race in place of race day's
+/// runs.
+fn race(schedule: &Schedule, options: &BlockOptions, week: u32) -> Option<(Race, Schedule)> {
+    let date = options.race?;
+    let monday = date - Days::new(u64::from(date.weekday().num_days_from_monday()));
+    let mut days = schedule.in_week(monday);
+    let day = Day::from_index(date.weekday().num_days_from_monday() as usize);
+    let written = days.days[day.index()]
+        .runs
+        .iter()
+        .find(|r| r.run_type == "race")
+        .map(|r| (r.span.start.time(), r.span.minutes));
+    let default_minutes = RUN_TYPES
+        .iter()
+        .find(|t| t.name == "race")
+        .map_or(60, |t| t.default_minutes);
+    let time = options
+        .race_at
+        .or(written.map(|(t, _)| t))
+        .unwrap_or(schedule.runner.run_time);
+    let minutes = written.map_or(default_minutes, |(_, m)| m);
+    days.days[day.index()].runs = vec![Run {
+        day,
+        run_type: "race",
+        span: Span {
+            start: WeekTime::at(day, time),
+            minutes,
+        },
+        hard: true,
+        key: true,
+    }];
+    let start = date.and_time(
+        NaiveTime::from_hms_opt(time.minutes() / 60, time.minutes() % 60, 0)
+            .unwrap_or(NaiveTime::MIN),
+    );
+    Some((
+        Race {
+            date,
+            start,
+            minutes,
+            week,
+        },
+        days,
+    ))
+}
+
+/// Plans a block.
+pub fn plan_block(
+    schedule: &Schedule,
+    library: &Library,
+    options: BlockOptions,
+) -> Result<Block, BlockError> {
+    let weeks = length(&options)?;
+    // A usual week without a plan is reported as such, before any week of the block.
+    placement::place(schedule).map_err(BlockError::Infeasible)?;
+    let first = options.first_monday;
+    let monday = |n: u32| first + Days::new(u64::from(n - 1) * 7);
+    let race_week = options
+        .race
+        .map(|date| u32::try_from((date - first).num_days() / 7 + 1).unwrap_or(u32::MAX));
+    let race = race_week.and_then(|week| race(schedule, &options, week));
+    let schedules: Vec<Schedule> = (1..=weeks)
+        .map(|n| match &race {
+            Some((race, days)) if race.week == n => days.clone(),
+            _ => schedule.in_week(monday(n)),
         })
         .collect();
-    Ok(Block { race, weeks })
-}
+    let race = race.map(|(race, _)| race);
 
-/// The race's start time: the schedule's first `race` run, else `run_time`.
-fn race_time(schedule: &Schedule) -> NaiveTime {
-    let time = schedule
-        .runs()
-        .find(|r| r.run_type == "race")
-        .map_or(schedule.runner.run_time, |r| r.span.start.time());
-    NaiveTime::from_hms_opt(time.minutes() / 60, time.minutes() % 60, 0).unwrap_or(NaiveTime::MIN)
-}
-
-/// The start and end of a session of the week of `monday`, as local date-times.
-fn when(session: &Session, monday: NaiveDate) -> (NaiveDateTime, NaiveDateTime) {
-    let start = monday.and_time(NaiveTime::MIN)
-        + chrono::Duration::minutes(i64::from(session.span.start.minutes()));
-    (
-        start,
-        start + chrono::Duration::minutes(i64::from(session.span.minutes)),
-    )
-}
-
-/// Applies the race rules to one week's placement, and says whether the week is a
-/// taper week (it overlaps the days before the race or is the race week).
-fn taper(plan: &mut Plan, monday: NaiveDate, race: Race) {
-    let race_day = race.date.and_time(NaiveTime::MIN);
-    let taper_from = race_day - Days::new(TAPER_NO_HEAVY_DAYS);
-    let rest_until = race_day + Days::new(RACE_REST_DAYS);
-    let week_start = monday.and_time(NaiveTime::MIN);
-    let week_end = week_start + Days::new(7);
-    let race_week = (week_start..week_end).contains(&race_day);
-    let last_end = race.start - chrono::Duration::minutes(i64::from(RACE_LAST_SESSION_GAP));
-    let days_before: Vec<Day> = plan.sessions.iter().map(|s| s.day).collect();
-    // Nothing on race day or the day after, and nothing in the last 48 h before the
-    // start (the race week's rule, which a session late the week before must keep too).
-    plan.sessions.retain(|s| {
-        let (start, end) = when(s, monday);
-        let on_rest_days = (race_day..rest_until).contains(&start);
-        let too_close = end > last_end && start < race.start;
-        !(on_rest_days || too_close)
-    });
-    if race_week {
-        // At most one session in race week, and before the race: the latest.
-        let mut kept: Vec<Session> = plan
-            .sessions
-            .iter()
-            .filter(|s| when(s, monday).1 <= last_end)
-            .cloned()
-            .collect();
-        let excess = kept.len().saturating_sub(RACE_WEEK_SESSIONS_MAX);
-        kept.drain(..excess);
-        plan.sessions = kept;
-    }
-    for day in days_before {
-        if !plan.sessions.iter().any(|s| s.day == day) {
-            plan.days[day.index()] = DayReason::Taper;
-        }
-    }
-    for session in &mut plan.sessions {
-        let (start, _) = when(session, monday);
-        if session.kind == Kind::Heavy && (taper_from..race_day).contains(&start) {
-            session.kind = Kind::Light;
-            session.shortfall = None;
-            if session.pinned {
-                plan.warnings.push(format!(
-                    "pinned {} {} heavy session is light this week: no heavy lifting in the {TAPER_NO_HEAVY_DAYS} days before the race",
-                    session.day,
-                    session.span.start.time()
-                ));
-            }
-        }
-    }
-    plan.taper = race_week || (taper_from < week_end && race_day > week_start);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::schedule::Overrides;
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("a date")
-    }
-
-    const WEEK: &str = "[lifts]\nback_squat = 100\nromanian_deadlift = 90\n[week]\n\
-                        tue = { run = \"intervals\", at = \"06:30\" }\nthu = \"tempo\"\nsun = { run = \"long\", at = \"08:00\" }\n";
-
-    fn block(weeks: Option<u32>, race: Option<&str>) -> Result<Block, BlockError> {
-        let schedule = Schedule::parse(WEEK, Overrides::default()).expect("valid");
-        plan_block(
-            &schedule,
-            Library::builtin(),
-            BlockOptions {
-                first_monday: date("2026-11-30"),
-                weeks,
-                race: race.map(date),
-            },
-        )
-    }
-
-    #[test]
-    fn every_fourth_week_is_a_deload_with_half_the_sets_and_lighter_loads() {
-        let block = block(Some(8), None).expect("a block");
-        let deloads: Vec<u32> = block
-            .weeks
-            .iter()
-            .filter(|w| w.plan.deload)
-            .map(|w| w.number)
-            .collect();
-        assert_eq!(deloads, [4, 8]);
-        let (normal, deload) = (&block.weeks[0].plan, &block.weeks[3].plan);
-        for (a, b) in normal.sessions.iter().zip(&deload.sessions) {
-            let (a, b) = (
-                a.workout.as_ref().expect("workout"),
-                b.workout.as_ref().expect("workout"),
-            );
-            for (x, y) in a.exercises.iter().zip(&b.exercises) {
-                assert_eq!(y.sets, x.sets.div_ceil(2), "{}", x.name);
-                if let (Some(lx), Some(ly)) = (x.load, y.load) {
-                    assert!(ly <= lx * 0.9 + 1e-9, "{}: {ly} > 90 % of {lx}", x.name);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn no_heavy_session_in_the_ten_days_before_the_race() {
-        let block = block(None, Some("2027-01-17")).expect("a block");
-        assert_eq!(block.weeks.len(), 7, "30 Nov to the week of 17 Jan");
-        let race = date("2027-01-17").and_time(NaiveTime::MIN);
-        for week in &block.weeks {
-            for s in &week.plan.sessions {
-                let (start, _) = when(s, week.monday);
-                if start >= race - Days::new(10) && start < race {
-                    assert_eq!(s.kind, Kind::Light, "week {} {}", week.number, start);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn race_week_holds_one_light_session_48_h_before_the_start() {
-        let block = block(None, Some("2027-01-17")).expect("a block");
-        let race_week = block.weeks.last().expect("weeks");
-        assert!(race_week.plan.taper);
-        assert!(race_week.plan.sessions.len() <= 1);
-        let start = block.race.expect("race").start;
-        for s in &race_week.plan.sessions {
-            assert_eq!(s.kind, Kind::Light);
-            assert!(when(s, race_week.monday).1 <= start - chrono::Duration::hours(48));
-        }
-    }
-
-    #[test]
-    fn a_monday_race_clears_the_sunday_before_too() {
-        // Race week starts on race day; the 48 h before the start lie in the week before.
-        let block = block(None, Some("2027-01-11")).expect("a block");
-        let start = block.race.expect("race").start;
-        for week in &block.weeks {
-            for s in &week.plan.sessions {
-                let (begin, end) = when(s, week.monday);
-                assert!(
-                    begin >= start || end <= start - chrono::Duration::hours(48),
-                    "{begin}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn deload_loads_stay_under_90_percent_with_the_models_reserve() {
-        let block = block(Some(4), None).expect("a block");
-        let (normal, deload) = (&block.weeks[0].plan, &block.weeks[3].plan);
-        for (a, b) in normal.exercises().zip(deload.exercises()) {
-            assert_eq!(a.name, b.name);
-            assert_eq!(b.sets, a.sets.div_ceil(2), "{}", a.name);
-            let (Some(usual), Some(percent), Some(reps), Some(rir)) =
-                (a.percent_1rm, b.percent_1rm, b.reps, b.rir)
-            else {
-                continue;
+    let taper: Vec<bool> = (1..=weeks)
+        .map(|n| race.is_some_and(|r| is_taper_week(monday(n), r)))
+        .collect();
+    let cutbacks = schedules.iter().any(|s| s.cutback);
+    let deloads: Vec<Option<DeloadWhy>> = (1..=weeks)
+        .map(|n| {
+            let i = (n - 1) as usize;
+            let why = if cutbacks {
+                schedules[i].cutback.then_some(DeloadWhy::Cutback)
+            } else {
+                (n % DELOAD_EVERY_WEEKS == 0).then_some(DeloadWhy::Every(DELOAD_EVERY_WEEKS))
             };
-            assert!(percent <= usual * 0.9 + 0.05, "{}: {percent}", a.name);
-            // The reserve is the model's for the lighter load: 30 (1/f − 1) − r.
-            let q = 30.0 * (100.0 / percent - 1.0) - f64::from(reps);
-            assert_eq!(rir, q.floor() as u32, "{}", a.name);
-            assert!(rir > a.rir.expect("loaded"), "{}", a.name);
-            if let (Some(x), Some(y)) = (a.load, b.load) {
-                assert!(y <= x * 0.9 + 1e-9, "{}: {y} after {x}", a.name);
+            why.filter(|_| !taper[i])
+        })
+        .collect();
+    let phases = phase::phases(weeks, race_week, options.in_season);
+    let just_phases: Vec<Phase> = phases.iter().map(|(p, _)| *p).collect();
+    let deloaded: Vec<bool> = deloads.iter().map(Option::is_some).collect();
+    let rungs = phase::ladder(&just_phases, &deloaded);
+
+    let no_power = library.without(Role::Power);
+    let novice = schedule.runner.level == crate::schedule::Level::Novice;
+    let mut out: Vec<BlockWeek> = Vec::with_capacity(weeks as usize);
+    let mut done: Vec<(Key, Schedule, Plan)> = Vec::new();
+    for n in 1..=weeks {
+        let i = (n - 1) as usize;
+        let this = &schedules[i];
+        let days = |k: Option<usize>| -> &[DayPlan; 7] {
+            k.and_then(|k| schedules.get(k))
+                .map_or(&schedule.days, |s| &s.days)
+        };
+        let calendar = Calendar::around([
+            days(i.checked_sub(1)),
+            &this.days,
+            days(Some(i + 1)),
+            days(Some(i + 2)),
+        ]);
+        let (phase, phase_why) = phases[i];
+        let heavy_sunday_before = out.last().is_some_and(|w| {
+            w.plan
+                .sessions
+                .iter()
+                .any(|s| s.day == Day::Sun && s.kind == Kind::Heavy)
+        });
+        let limits = limits(
+            schedule,
+            &calendar,
+            monday(n),
+            phase,
+            race,
+            heavy_sunday_before,
+        );
+        let key = Key {
+            week: i,
+            limits,
+            phase,
+            taper: taper[i],
+        };
+        let same_days = |a: usize, b: usize| {
+            [a.checked_sub(1), Some(a), Some(a + 1), Some(a + 2)]
+                .iter()
+                .zip([b.checked_sub(1), Some(b), Some(b + 1), Some(b + 2)])
+                .all(|(x, y)| days(*x) == days(y))
+        };
+        let lib = if phase.plyometrics() && !novice {
+            library
+        } else {
+            &no_power
+        };
+        // Most weeks of a block are the usual week in the same phase: place and
+        // prescribe each shape of week once; the loading and the deload are per week.
+        let cached = done
+            .iter()
+            .find(|(k, _, _)| k.same_as(&key) && same_days(k.week, i));
+        let (this, mut plan) = match cached {
+            Some((_, this, plan)) => {
+                let mut this = this.clone();
+                this.cutback = schedules[i].cutback;
+                (this, plan.clone())
+            }
+            None => {
+                let (this, plan) = place_and_prescribe(
+                    this,
+                    &calendar,
+                    &key.limits,
+                    PlanWeek {
+                        number: n,
+                        monday: monday(n),
+                        race,
+                        taper: taper[i] || phase == Phase::Taper,
+                        phase,
+                    },
+                    lib,
+                )?;
+                done.push((key, this.clone(), plan.clone()));
+                (this, plan)
+            }
+        };
+        let loading = Loading::of(phase, rungs[i], &this);
+        if let Some(loading) = &loading {
+            loading::apply(&mut plan, &this, lib, loading);
+        }
+        if deloads[i].is_some() {
+            loading::deload(&mut plan, &this);
+        }
+        out.push(BlockWeek {
+            number: n,
+            monday: monday(n),
+            phase,
+            phase_why,
+            loading,
+            deload: deloads[i],
+            cutback_in_taper: this.cutback && taper[i],
+            schedule: this,
+            plan,
+        });
+    }
+    Ok(Block {
+        race,
+        in_season: options.in_season,
+        weeks: out,
+    })
+}
+
+/// What a week's plan depends on besides its days and the days beside it: weeks
+/// with equal keys and equal days get equal plans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Key {
+    /// The week's index, to compare its days and its neighbours' with another's.
+    week: usize,
+    limits: Limits,
+    phase: Phase,
+    taper: bool,
+}
+
+impl Key {
+    /// Equal in everything but the week.
+    fn same_as(&self, other: &Key) -> bool {
+        (&self.limits, self.phase, self.taper) == (&other.limits, other.phase, other.taper)
+    }
+}
+
+/// Which week `place_and_prescribe` plans.
+#[derive(Debug, Clone, Copy)]
+struct PlanWeek {
+    number: u32,
+    monday: NaiveDate,
+    race: Option<Race>,
+    taper: bool,
+    phase: Phase,
+}
+
+/// Places one week with its limits and the race's rules, and prescribes it from
+/// `library`: the week's schedule (pinned sessions the race leaves no room for taken
+/// out) and its plan, before the phase's loading.
+fn place_and_prescribe(
+    week: &Schedule,
+    calendar: &Calendar,
+    limits: &Limits,
+    at: PlanWeek,
+    library: &Library,
+) -> Result<(Schedule, Plan), BlockError> {
+    // Pinned sessions the race rules leave no room for go before placement, so race
+    // week can still hold its one session.
+    let mut this = week.clone();
+    let dropped = drop_pinned(&mut this, &limits.clear);
+    let mut plan = placement::place_in(&this, calendar, limits).map_err(|infeasible| {
+        BlockError::WeekInfeasible {
+            week: at.number,
+            monday: at.monday,
+            infeasible,
+        }
+    })?;
+    for (day, time) in dropped {
+        plan.days[day.index()] = DayReason::Taper;
+        plan.warnings.push(format!(
+            "pinned {day} {time} session left out: no strength in the {} h before the race, on race day or the day after",
+            RACE_LAST_SESSION_GAP / 60
+        ));
+    }
+    if let Some(race) = at.race {
+        keep_race_rules(&mut plan, at.monday, race, limits);
+    }
+    plan.taper = at.taper;
+    plan.phase = Some(at.phase);
+    if plan.taper || limits.allow_fewer {
+        // A week the race thins out trains less on purpose: no coverage warnings.
+        prescription::prescribe_sessions(&this, &mut plan, library);
+    } else {
+        prescription::prescribe(&this, &mut plan, library);
+    }
+    Ok((this, plan))
+}
+
+/// Whether the week of `monday` holds race day or any of the 10 days before it.
+fn is_taper_week(monday: NaiveDate, race: Race) -> bool {
+    let end = monday + Days::new(7);
+    let from = race.date - Days::new(TAPER_NO_HEAVY_DAYS);
+    from < end && race.date >= monday
+}
+
+/// What the week of `monday` allows, on the week's line: its phase's heavy sessions
+/// and sessions, the race's taper, tune-up races, and no heavy Monday after a heavy
+/// Sunday.
+fn limits(
+    schedule: &Schedule,
+    calendar: &Calendar,
+    monday: NaiveDate,
+    phase: Phase,
+    race: Option<Race>,
+    heavy_sunday_before: bool,
+) -> Limits {
+    let mut limits = Limits {
+        heavy_max: Some(phase.heavy_max()),
+        ..Limits::default()
+    };
+    limits.no_heavy[Day::Mon.index()] = heavy_sunday_before;
+    match phase {
+        Phase::Maintenance => limits.sessions = Some(MAINTENANCE_SESSIONS),
+        Phase::Taper => {
+            limits.sessions = Some(RACE_WEEK_SESSIONS_MAX as u8);
+            limits.earliest_day_only = true;
+        }
+        _ => {}
+    }
+    let week = 0..i64::from(WEEK_MINUTES);
+    // A race on this week's line or beside it (the block's race or a tune-up in a
+    // table): no heavy lifting within 48 h of it. Races of the usual week are left to
+    // the placement's own key-run ideal.
+    let gap = i64::from(TUNE_UP_HEAVY_GAP);
+    for run in calendar.runs().iter().filter(|r| r.run_type == "race") {
+        let usual = schedule.days[run.day.index()].runs.iter().any(|u| {
+            u.run_type == "race"
+                && i64::from(u.span.start.minutes())
+                    == run.start.rem_euclid(i64::from(WEEK_MINUTES))
+        });
+        if !usual {
+            limits.no_heavy_near.push((run.start - gap, run.end + gap));
+            if week.contains(&run.start) {
+                limits.allow_fewer = true;
             }
         }
     }
-
-    #[test]
-    fn race_day_and_the_day_after_stay_free_even_in_the_next_week() {
-        // A Sunday race: the Monday after is in the week after the race week.
-        let block = block(Some(7), Some("2027-01-10")).expect("a block");
-        for week in &block.weeks {
-            for s in &week.plan.sessions {
-                let day = when(s, week.monday).0.date();
-                assert!(
-                    day != date("2027-01-10") && day != date("2027-01-11"),
-                    "{day}"
-                );
-            }
+    let Some(race) = race else {
+        return limits;
+    };
+    let day = i64::from(DAY_MINUTES);
+    let race_day = minutes_from(monday, race.date.and_time(NaiveTime::MIN));
+    let start = minutes_from(monday, race.start);
+    if race_day + day * 7 < week.start || race_day - day * 14 > week.end {
+        return limits;
+    }
+    // Nothing in the 48 h before the start, on race day or the day after.
+    let rest_until = race_day + day * RACE_REST_DAYS as i64;
+    let clear = (start - i64::from(RACE_LAST_SESSION_GAP), rest_until);
+    if clear.0 < week.end + day && clear.1 > week.start {
+        limits.clear.push(clear);
+        limits.allow_fewer = true;
+    }
+    for d in Day::ALL {
+        let midnight = d.index() as i64 * day;
+        if (race_day..rest_until).contains(&midnight) {
+            limits.closed[d.index()] = true;
         }
     }
+    // No heavy session from 00:00 of the tenth day before race day up to the race.
+    let no_heavy_from = race_day - day * TAPER_NO_HEAVY_DAYS as i64;
+    if no_heavy_from < week.end && race_day > week.start {
+        limits.no_heavy_from = Some(no_heavy_from);
+        limits.allow_fewer = true;
+    }
+    limits
+}
 
-    #[test]
-    fn block_lengths_are_checked() {
-        assert_eq!(
-            block(Some(2), Some("2027-01-17")),
-            Err(BlockError::EndsBeforeRace {
-                race: date("2027-01-17"),
-                last: date("2026-12-13"),
-                needed: 7
-            })
-        );
-        assert_eq!(
-            block(None, Some("2026-11-01")),
-            Err(BlockError::RaceBeforeStart {
-                race: date("2026-11-01"),
-                first: date("2026-11-30")
-            })
-        );
-        assert_eq!(
-            block(Some(105), None),
-            Err(BlockError::TooLong { weeks: 105 })
-        );
-        assert_eq!(block(None, None), Err(BlockError::NoLength));
-        assert_eq!(block(Some(104), None).expect("two years").weeks.len(), 104);
+/// Takes out of `week` the pinned sessions that share a minute with a `clear`
+/// stretch, and says which they were.
+fn drop_pinned(week: &mut Schedule, clear: &[(i64, i64)]) -> Vec<(Day, TimeOfDay)> {
+    let mut dropped = Vec::new();
+    for day in &mut week.days {
+        day.pinned.retain(|p| {
+            let start = i64::from(p.span.start.minutes())
+                + if p.span.start.day() < p.day {
+                    i64::from(WEEK_MINUTES)
+                } else {
+                    0
+                };
+            let end = start + i64::from(p.span.minutes);
+            let clash = clear.iter().any(|&(from, to)| start < to && from < end);
+            if clash {
+                dropped.push((p.day, p.span.start.time()));
+            }
+            !clash
+        });
+    }
+    dropped
+}
+
+/// Pinned sessions stay as written in placement; the race's rules still bind them:
+/// a pinned heavy one in the taper turns light, and race week keeps one session at
+/// most (the earliest).
+fn keep_race_rules(plan: &mut Plan, monday: NaiveDate, race: Race, limits: &Limits) {
+    let line = |s: &Session| {
+        let start = i64::from(s.start_minutes());
+        (start, start + i64::from(s.span.minutes))
+    };
+    let race_week = (monday..monday + Days::new(7)).contains(&race.date);
+    if race_week && plan.sessions.len() > RACE_WEEK_SESSIONS_MAX {
+        for s in plan.sessions.drain(RACE_WEEK_SESSIONS_MAX..) {
+            plan.days[s.day.index()] = DayReason::Taper;
+            plan.warnings.push(format!(
+                "pinned {} {} session left out: race week holds {RACE_WEEK_SESSIONS_MAX} session",
+                s.day,
+                s.span.start.time()
+            ));
+        }
+    }
+    for s in &mut plan.sessions {
+        let (start, _) = line(s);
+        let taper = limits.no_heavy_from.is_some_and(|from| start >= from) || race_week;
+        if s.kind == Kind::Heavy && taper {
+            s.kind = Kind::Light;
+            s.shortfall = None;
+            s.short_of = None;
+            plan.warnings.push(format!(
+                "pinned {} {} heavy session is light this week: no heavy lifting in the {TAPER_NO_HEAVY_DAYS} days before the race",
+                s.day,
+                s.span.start.time()
+            ));
+        }
     }
 }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::clock::TimeOfDay;
+
 /// Places 2–3 strength sessions around a runner's week, away from the hard runs.
 #[derive(Debug, Parser)]
 #[command(
@@ -29,10 +31,12 @@ pub enum Command {
                             planner week schedule.toml --format ics --output week.ics"
     )]
     Week(WeekArgs),
-    /// Plan the usual week over a training block, with deloads and a race taper.
+    /// Plan a periodized training block: base, strength, power, a taper into the
+    /// race, maintenance after it or in season; deloads with the running plan.
     #[command(
-        after_help = "Examples:\n  planner block schedule.toml --race 2027-04-18\n  \
-                            planner block schedule.toml --weeks 12 --format ics --output block.ics"
+        after_help = "Examples:\n  planner block schedule.toml --race 2027-04-18T09:00 --explain\n  \
+                            planner block schedule.toml --weeks 12 --in-season\n  \
+                            planner block schedule.toml --race 2027-04-18 --format ics --include-runs --output block.ics"
     )]
     Block(BlockArgs),
     /// Judge the strength sessions already fixed in schedule files against the rules.
@@ -79,10 +83,15 @@ pub struct BlockArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=104))]
     pub weeks: Option<u32>,
 
-    /// Race day (YYYY-MM-DD): taper into it; without --weeks, the block ends with
-    /// the race week.
-    #[arg(long, value_name = "DATE", value_parser = date)]
-    pub race: Option<NaiveDate>,
+    /// Race day (YYYY-MM-DD), or race day and start (YYYY-MM-DDTHH:MM): build to it
+    /// and taper into it; without --weeks, the block ends with the race week. Without
+    /// a time, a race run on that day in the schedule gives it, else run_time.
+    #[arg(long, value_name = "DATE[THH:MM]", value_parser = race)]
+    pub race: Option<RaceArg>,
+
+    /// In season: maintenance throughout (one heavy session a week, at most two).
+    #[arg(long)]
+    pub in_season: bool,
 
     /// Show every session's exercises (text format).
     #[arg(long)]
@@ -202,6 +211,29 @@ pub enum ListFormat {
     Json,
 }
 
+/// `--race`: race day, and its start if given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RaceArg {
+    /// Race day.
+    pub date: NaiveDate,
+    /// The start, when given as `THH:MM`.
+    pub at: Option<TimeOfDay>,
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+fn race(text: &str) -> Result<RaceArg, String> {
+    let (day, time) = match text.split_once(['T', 't']) {
+        Some((day, time)) => (day, Some(time)),
+        None => (text, None),
+    };
+    let date = date(day).map_err(|_| {
+        "expected a date as YYYY-MM-DD or a date and start as YYYY-MM-DDTHH:MM, such as 2027-04-18T09:00"
+            .to_owned()
+    })?;
+    let at = time.map(TimeOfDay::parse).transpose()?;
+    Ok(RaceArg { date, at })
+}
+
 /// A date as `YYYY-MM-DD`, with a four-digit year as in a TOML file's `week_of`:
 /// chrono alone would take years up to 262 142, whose weeks and blocks run past the
 /// last date it can hold.
@@ -243,6 +275,31 @@ mod tests {
         assert!(Cli::try_parse_from(["planner", "week", "--sessions", "4"]).is_err());
         assert!(Cli::try_parse_from(["planner", "week", "--minutes", "60"]).is_err());
         assert!(Cli::try_parse_from(["planner", "week", "--minutes", "45"]).is_ok());
+    }
+
+    #[test]
+    fn race_takes_a_date_and_an_optional_start() {
+        let race = |text: &str| {
+            let cli = Cli::try_parse_from(["planner", "block", "--race", text])?;
+            let Command::Block(args) = cli.command else {
+                panic!("not block")
+            };
+            Ok::<_, clap::Error>(
+                args.race
+                    .map(|r| (r.date.to_string(), r.at.map(|t| t.to_string()))),
+            )
+        };
+        assert_eq!(
+            race("2027-04-18T09:00").expect("parses"),
+            Some(("2027-04-18".to_owned(), Some("09:00".to_owned())))
+        );
+        assert_eq!(
+            race("2027-04-18").expect("parses"),
+            Some(("2027-04-18".to_owned(), None))
+        );
+        assert!(race("2027-04-18T9:00").is_err());
+        assert!(race("2027-04-18T24:00").is_err());
+        assert!(race("18/04/2027").is_err());
     }
 
     #[test]

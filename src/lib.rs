@@ -16,7 +16,9 @@ pub mod gaps;
 pub mod input;
 pub mod judge;
 pub mod lift;
+pub mod loading;
 pub mod output;
+pub mod phase;
 pub mod placement;
 pub mod plan;
 pub mod prescription;
@@ -44,6 +46,9 @@ pub fn plan_week_with(
     library: &template::Library,
 ) -> Result<Plan, Infeasible> {
     let mut plan = placement::place(schedule)?;
+    // A cutback week of the running plan (`[weeks."DATE"]` with `cutback = true`, as
+    // `Schedule::in_week` applies it) deloads the strength with it.
+    plan.deload = schedule.cutback;
     prescription::prescribe(schedule, &mut plan, library);
     Ok(plan)
 }

@@ -49,6 +49,13 @@ pub struct Limits {
     pub no_heavy: [bool; 7],
     /// Only the earliest day that can hold a session may hold one.
     pub earliest_day_only: bool,
+    /// Stretches of the week's line, `[from, to)`, that no session may share a minute
+    /// with: the 48 h before a race, race day and the day after.
+    pub clear: Vec<(i64, i64)>,
+    /// Stretches that no heavy session may share a minute with: around a tune-up race.
+    pub no_heavy_near: Vec<(i64, i64)>,
+    /// The week may hold fewer than two sessions (a week the race thins out).
+    pub allow_fewer: bool,
 }
 
 /// Places the usual week's strength sessions (without their exercises). Pure: the
@@ -86,7 +93,10 @@ pub fn place_in(
     }
     let free_target = usize::from(target).saturating_sub(pinned.len());
     let count = free_target.min(open.len());
-    if pinned.len() + count < usize::from(SESSIONS_MIN) && !limits.earliest_day_only {
+    if pinned.len() + count < usize::from(SESSIONS_MIN)
+        && !limits.earliest_day_only
+        && !limits.allow_fewer
+    {
         return Err(Infeasible {
             possible: pinned.len() + count,
             days: Box::new(reasons),
@@ -168,6 +178,7 @@ pub fn place_in(
         coverage: Vec::new(),
         deload: false,
         taper: false,
+        phase: None,
     })
 }
 
@@ -269,6 +280,9 @@ struct DayOption {
     heavy_tie: Option<i64>,
     /// Whether some start could be heavy but the block's limits forbid it.
     heavy_limited: bool,
+    /// Whether some start is free of the runs but the block's `clear` stretches
+    /// forbid it.
+    cleared: bool,
 }
 
 impl DayOption {
@@ -361,6 +375,7 @@ fn day_options(
             options[day.index()] = day_option(day, schedule, calendar, limits, earliest);
             match (options[day.index()].light, last_hard) {
                 (Some(_), _) => DayReason::NotNeeded,
+                (None, _) if options[day.index()].cleared => DayReason::Taper,
                 (None, Some(run)) => DayReason::AfterHardRun {
                     run_type: run.run_type,
                     at: run.span.start.time(),
@@ -404,6 +419,11 @@ fn day_option(
         {
             continue;
         }
+        let shares = |&(from, to): &(i64, i64)| here.start < to && from < here.end;
+        if limits.clear.iter().any(shares) {
+            option.cleared = true;
+            continue;
+        }
         let clock = t % DAY_MINUTES;
         let distance = clock
             .abs_diff(preferred)
@@ -427,7 +447,10 @@ fn day_option(
         if !slot.distances.may_be_heavy() {
             continue;
         }
-        if limits.no_heavy[day.index()] || limits.no_heavy_from.is_some_and(|from| start >= from) {
+        if limits.no_heavy[day.index()]
+            || limits.no_heavy_from.is_some_and(|from| start >= from)
+            || limits.no_heavy_near.iter().any(shares)
+        {
             option.heavy_limited = true;
             continue;
         }
@@ -853,6 +876,75 @@ mod tests {
             );
         }
         assert_eq!(plan.sessions.len(), 2);
+    }
+
+    fn limited(text: &str, limits: &Limits) -> Result<Plan, Infeasible> {
+        let schedule = Schedule::parse(text, Overrides::default()).expect("valid schedule");
+        place_in(&schedule, &Calendar::repeating(&schedule.days), limits)
+    }
+
+    #[test]
+    fn heavy_max_zero_plans_light_sessions_only() {
+        let plan = limited(
+            "[week]\ntue = \"intervals\"\n",
+            &Limits {
+                heavy_max: Some(0),
+                ..Limits::default()
+            },
+        )
+        .expect("plan");
+        assert_eq!(plan.sessions.len(), 3, "{:?}", picks(&plan));
+        assert!(plan.sessions.iter().all(|s| s.kind == Kind::Light));
+    }
+
+    #[test]
+    fn clear_stretches_hold_no_session_and_read_as_taper_days() {
+        // Wednesday 00:00 to Friday 00:00 cleared: no session there, whatever the window.
+        let plan = limited(
+            "[week]\n",
+            &Limits {
+                clear: vec![(2 * 1440, 4 * 1440)],
+                allow_fewer: true,
+                ..Limits::default()
+            },
+        )
+        .expect("plan");
+        for s in &plan.sessions {
+            assert!(!matches!(s.day, Day::Wed | Day::Thu), "{:?}", picks(&plan));
+        }
+        assert_eq!(plan.days[Day::Wed.index()], DayReason::Taper);
+    }
+
+    #[test]
+    fn allow_fewer_plans_a_week_with_one_free_day() {
+        let text = "[week]\nmon = \"tempo\"\ntue = \"tempo\"\nwed = \"tempo\"\nthu = \"tempo\"\nfri = \"tempo\"\nsat = { run = \"rest\", lift = false }\n";
+        assert!(limited(text, &Limits::default()).is_err());
+        let plan = limited(
+            text,
+            &Limits {
+                allow_fewer: true,
+                ..Limits::default()
+            },
+        )
+        .expect("one session is allowed");
+        assert_eq!(plan.sessions.len(), 1);
+    }
+
+    #[test]
+    fn no_heavy_near_keeps_heavy_sessions_out_of_the_stretch() {
+        // No heavy session from Monday to Thursday: the heavy ones move to the weekend.
+        let plan = limited(
+            "[week]\n",
+            &Limits {
+                no_heavy_near: vec![(0, 4 * 1440)],
+                ..Limits::default()
+            },
+        )
+        .expect("plan");
+        for s in plan.sessions.iter().filter(|s| s.kind == Kind::Heavy) {
+            assert!(s.day.index() >= 4, "{:?}", picks(&plan));
+        }
+        assert!(plan.sessions.iter().any(|s| s.kind == Kind::Heavy));
     }
 
     #[test]

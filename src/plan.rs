@@ -223,6 +223,8 @@ pub struct Plan {
     pub deload: bool,
     /// A taper week of a block: no heavy sessions in the days before a race.
     pub taper: bool,
+    /// The block's phase of this week; `None` for a week planned alone.
+    pub phase: Option<crate::phase::Phase>,
 }
 
 impl Session {

@@ -72,6 +72,26 @@ pub enum Note {
         /// Exercises that lost sets.
         fewer_sets: Vec<String>,
     },
+    /// A block week's loading of the main lifts (SPEC §7).
+    Phase {
+        /// The phase.
+        phase: crate::phase::Phase,
+        /// Main-lift reps and reps in reserve.
+        reps: u32,
+        /// Reps in reserve.
+        rir: u32,
+        /// The strength ladder's wave, in a strength week.
+        wave: Option<u32>,
+        /// Main lifts keep one set fewer than the template (maintenance).
+        fewer_sets: bool,
+        /// The novice cap, as reps and reserve, when it lowered the dose.
+        novice_cap: Option<(u32, u32)>,
+        /// High running volume: `Some(true)` a step lighter, `Some(false)` already
+        /// the lightest step.
+        high_volume: Option<bool>,
+        /// The high-volume slow tempo is added (outside the base phase).
+        slow_tempo: bool,
+    },
     /// Even trimmed, the estimate is over the session's minutes (a short pinned one).
     OverTime {
         /// The estimate.
@@ -186,6 +206,11 @@ impl Prescribed {
         SETUP_SECONDS
             + self.ramp_up_sets * (work + RAMP_UP_REST_SECONDS)
             + self.sets * (work + self.rest_seconds)
+    }
+
+    /// Whether the template marks it optional: the first to go when time is short.
+    pub fn optional(&self) -> bool {
+        self.optional
     }
 
     /// Whether its load comes from 1RM.

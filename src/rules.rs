@@ -145,9 +145,57 @@ pub const KETTLEBELL_STEP_KG: f64 = 4.0;
 /// rounded); loads round down to a multiple of 9.
 pub const KETTLEBELL_STEP_LB: f64 = 9.0;
 
-/// Every this many weeks of a block is a deload week, so strength keeps coming back
-/// fresh: the common three-weeks-on, one-off rhythm.†
+/// Every this many weeks of a block is a deload week when the running plan marks no
+/// cutback weeks, so strength keeps coming back fresh: the common three-weeks-on,
+/// one-off rhythm. † Common coaching practice. When the running plan marks its own
+/// cutback weeks, strength deloads with them instead, so that both kinds of fatigue
+/// drop in the same week (Blagrove et al. 2018, Sports Med 48:1117).
 pub const DELOAD_EVERY_WEEKS: u32 = 4;
+
+/// Weeks of power before race week: heavy and fast with plyometrics, turning maximal
+/// strength into running economy and a faster finish in the last month. †
+/// (Blagrove et al. 2018; Beattie et al. 2014, 2017.)
+pub const POWER_WEEKS: u32 = 4;
+/// Most base weeks at the start of a block: long enough to learn the lifts at a slow
+/// tempo before they get heavy, short enough to leave time to build. † (Beattie et al.
+/// 2014, Int J Sports Physiol Perform; common practice.)
+pub const BASE_WEEKS_MAX: u32 = 4;
+/// Most heavy sessions a week in base, strength and power, whatever `heavy_max`: two
+/// heavy sessions a week build maximal strength in endurance runners, a third adds
+/// fatigue, not strength. † (Rønnestad & Mujika 2014, SJMSS 24:603.)
+pub const BLOCK_HEAVY_MAX: u8 = 2;
+/// Heavy sessions a week in maintenance: one heavy session a week keeps the strength
+/// gained over a season of racing. † (Rønnestad et al. 2010, EJAP 110:1269.)
+pub const MAINTENANCE_HEAVY: u8 = 1;
+/// Most sessions a week in maintenance: the heavy one and a light one; in season the
+/// running comes first. † (Rønnestad et al. 2010.)
+pub const MAINTENANCE_SESSIONS: u8 = 2;
+/// Main-lift sets a maintenance week drops from the template as written: fewer sets,
+/// the same intensity, keep strength (Rønnestad et al. 2010). †
+pub const MAINTENANCE_FEWER_SETS: u32 = 1;
+
+/// The strength ladder, lightest first, as (reps, reps in reserve): by the model
+/// 1 / (1 + (r + q) / 30) about 79, 81, 83, 86 and 88 % of 1RM. Heavy sets of few
+/// reps far from failure build maximal strength in runners without adding muscle
+/// mass (Rønnestad & Mujika 2014; Blagrove et al. 2018). †
+pub const LADDER: [(u32, u32); 5] = [(6, 2), (5, 2), (4, 2), (3, 2), (3, 1)];
+/// The strength phase starts on this step of [`LADDER`]: 5 @ 2.
+pub const LADDER_START: usize = 1;
+/// The heaviest step of [`LADDER`] a novice lifts, in every phase: 5 @ 2, about 81 %.
+/// A runner new to lifting gains strength from moderate loads and learns the pattern
+/// before going near 85–90 % (common practice; Blagrove et al. 2018). †
+pub const LADDER_NOVICE_TOP: usize = 1;
+/// Main lifts in the base phase: the light end of the model, at [`BASE_TEMPO`]. †
+pub const BASE_DOSE: (u32, u32) = (6, 2);
+/// Tempo of main lifts in the base phase: three seconds down, a pause, one up, so the
+/// pattern is learnt under control before the loads climb. †
+pub const BASE_TEMPO: &str = "3-1-1";
+/// Main lifts in the power phase: heavy but few, lifted fast on the way up, so the
+/// strength is turned into rate of force (Beattie et al. 2017, IJSPP 12:1102). †
+pub const POWER_DOSE: (u32, u32) = (3, 2);
+/// Main lifts in maintenance: heavy enough to keep maximal strength (Rønnestad et
+/// al. 2010). †
+pub const MAINTENANCE_DOSE: (u32, u32) = (4, 2);
 /// A deload week keeps at most this share of each exercise's sets (rounded up):
 /// Rønnestad et al. 2010 (EJAP 110:1269) kept strength gains in season with a much
 /// smaller dose of heavy sets, so halving them for a week costs nothing.†
@@ -156,14 +204,22 @@ pub const DELOAD_SETS_SHARE: f64 = 0.5;
 /// reserve printed are the model's for the lighter load (about 6 for a 5-rep set).†
 pub const DELOAD_LOAD_SHARE: f64 = 0.9;
 /// No heavy session starts in this many days before race day: heavy lifting's
-/// fatigue takes about that long to clear fully.
+/// fatigue takes about that long to clear fully, and strength lasts through a short
+/// break (Rønnestad & Mujika 2014; Blagrove et al. 2018). †
 pub const TAPER_NO_HEAVY_DAYS: u64 = 10;
-/// Most sessions in race week.
+/// Most sessions in race week, light, early in the week: enough to keep the pattern,
+/// too little to tire. † (Blagrove et al. 2018.)
 pub const RACE_WEEK_SESSIONS_MAX: usize = 1;
-/// The last session before a race ends at least this long before the start.
+/// The last session before a race ends at least this long before the start: the
+/// 48 h heavy work wants from a key run, kept by every session in the taper. †
 pub const RACE_LAST_SESSION_GAP: u32 = 48 * 60;
-/// Days kept free of strength from race day on: race day and the day after.
+/// Days kept free of strength from race day on: race day and the day after, the
+/// first day of recovery. † Common practice.
 pub const RACE_REST_DAYS: u64 = 2;
+/// A tune-up race inside a block (a `race` run in a `[weeks]` table) keeps heavy
+/// lifting at least this far away, before and after: the ideal of a key run made a
+/// hard rule, since a race is run all out. †
+pub const TUNE_UP_HEAVY_GAP: u32 = 48 * 60;
 /// Most weeks in a block: two years.
 pub const BLOCK_WEEKS_MAX: u32 = 104;
 
@@ -299,6 +355,8 @@ const _: () = {
     assert!(HEAVY_GAP_IDEAL < HEAVY_GAP_IDEAL_KEY);
     assert!(HEAVY_MAX_MIN <= HEAVY_MAX_DEFAULT && HEAVY_MAX_DEFAULT <= SESSIONS_MAX);
     assert!(LIFT_WINDOW_END_DEFAULT - LIFT_WINDOW_START_DEFAULT >= SESSION_MINUTES_MAX);
+    assert!(LADDER_START < LADDER.len() && LADDER_NOVICE_TOP < LADDER.len());
+    assert!(BLOCK_HEAVY_MAX <= SESSIONS_MAX && MAINTENANCE_HEAVY <= MAINTENANCE_SESSIONS);
 };
 
 #[cfg(test)]

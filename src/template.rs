@@ -345,6 +345,19 @@ impl Library {
     pub fn templates(&self) -> &[Template] {
         &self.templates
     }
+
+    /// The library without the template for `role`: a block's weeks that take no
+    /// plyometrics prescribe from the library without `power`.
+    pub fn without(&self, role: Role) -> Library {
+        Library {
+            templates: self
+                .templates
+                .iter()
+                .filter(|t| t.role != role)
+                .cloned()
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -207,10 +207,12 @@ fn flags_for_another_format_are_usage_errors() {
         "--weeks",
         "2",
         "--explain",
+        "--format",
+        "json",
     ])
     .run()
     .code(2)
-    .stderr("error: --explain is for planner week\n");
+    .stderr("error: --explain goes with --format text\n");
 }
 
 #[test]
@@ -726,7 +728,7 @@ fn text_lines_stay_within_100_columns_whatever_the_templates_and_pins() {
         ),
         (
             planner(["block", "-", "--weeks", "2", "--week-of", "2026-11-30"]).stdin(four_pinned),
-            "light,\n                                     Sun 18:00 light\n",
+            "light,\n                                               Sun 18:00 light\n",
         ),
     ];
     for (run, marker) in runs {

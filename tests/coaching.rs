@@ -228,6 +228,7 @@ fn a_tune_up_race_in_a_weeks_table_is_planned_around_in_that_week() {
         .expect("the race replaces saturday");
     assert!(race.key && race.hard);
     let plan = plan_week(&week).expect("a plan");
+    assert!(plan.deload, "a cutback week deloads the strength with it");
     for s in plan.sessions.iter().filter(|s| s.kind == Kind::Heavy) {
         assert!(
             s.span.gap_to(race.span) >= 48 * 60,

@@ -61,19 +61,26 @@ fn every_example_matches_its_golden_output() {
 
 /// Blocks checked in every format: (example, block flags).
 const BLOCKS: &[(&str, &[&str])] = &[
-    ("base-week", &["--race", "2027-01-10"]),
+    // Sixteen weeks to a marathon: cutback weeks, a tune-up race, race week's table.
+    ("marathon-build", &["--race", "2027-03-21"]),
+    // A Sunday race six weeks out, a pinned heavy Sunday session, a timed start.
+    ("base-week", &["--race", "2027-01-10T10:00"]),
+    // High running volume: every phase a step lighter.
     ("marathoner", &["--weeks", "5"]),
+    // A novice in season.
+    ("beginner", &["--weeks", "6", "--in-season"]),
 ];
 
 #[test]
 fn every_block_matches_its_golden_output() {
     for (name, block) in BLOCKS {
         let example = format!("examples/{name}.toml");
-        let outputs: [(&str, &[&str]); 5] = [
+        let outputs: [(&str, &[&str]); 6] = [
             ("block.txt", &[]),
+            ("block.explain.txt", &["--explain"]),
             ("block.detail.txt", &["--detail"]),
             ("block.json", &["--format", "json"]),
-            ("block.ics", &["--format", "ics"]),
+            ("block.ics", &["--format", "ics", "--include-runs"]),
             ("block.csv", &["--format", "csv"]),
         ];
         for (suffix, flags) in outputs {

@@ -278,7 +278,7 @@ fn block_length_errors_are_input_errors_with_the_dates() {
     planner(["block", "examples/marathoner.toml"])
         .run()
         .code(2)
-        .stderr_has("<--weeks <N>|--race <DATE>>");
+        .stderr_has("<--weeks <N>|--race <DATE[THH:MM]>>");
     planner(["block", "examples/marathoner.toml", "--weeks", "105"])
         .run()
         .code(2);
@@ -317,10 +317,41 @@ fn a_block_to_the_race_has_deloads_and_a_taper_in_json() {
         .filter(|w| w["deload"] == true)
         .filter_map(|w| w["week"].as_u64())
         .collect();
-    assert_eq!(deloads, [4, 8, 12]);
+    // Week 12 is race week: a taper week never deloads.
+    assert_eq!(deloads, [4, 8]);
     let race_week = &weeks[11];
     assert_eq!(race_week["taper"], true);
+    assert_eq!(race_week["phase"], "taper");
+    let phases: Vec<&str> = weeks.iter().filter_map(|w| w["phase"].as_str()).collect();
+    assert_eq!(
+        phases,
+        [
+            "base", "base", "base", "strength", "strength", "strength", "strength", "power",
+            "power", "power", "power", "taper"
+        ]
+    );
     let sessions = race_week["sessions"].as_array().expect("sessions");
     assert!(sessions.len() <= 1 && sessions.iter().all(|s| s["kind"] == "light"));
     assert_eq!(json["race"]["start"], "2027-02-21T07:00");
+}
+
+#[test]
+fn a_race_start_from_the_flag_is_in_the_calendar_with_the_runs() {
+    let outcome = planner([
+        "block",
+        "examples/marathoner.toml",
+        "--race",
+        "2027-02-21T09:30",
+        "--format",
+        "ics",
+        "--include-runs",
+    ])
+    .run()
+    .code(0);
+    let unfolded = outcome.stdout.replace("\r\n ", "");
+    let race = unfolded
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("SUMMARY:Race\r\n"))
+        .expect("a race event");
+    assert!(race.contains("DTSTART:20270221T093000"), "{race}");
 }

@@ -6,6 +6,7 @@
 
 use std::io;
 
+use crate::block::Block;
 use crate::lift::Units;
 use crate::plan::Session;
 use crate::render::Week;
@@ -34,28 +35,29 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
     writer.flush()
 }
 
-/// Writes a block as CSV: the week's columns after `week` (its number), `week_of`
-/// and `phase` (`build`, `deload`, `taper`, or `deload+taper`).
-pub fn write_block(weeks: &[(u32, Week<'_>)], out: &mut impl io::Write) -> io::Result<()> {
+/// Writes a block as CSV: the week's columns after `week` (its number), `week_of`,
+/// `phase` (`base`, `strength`, `power`, `taper`, `maintenance`), `deload` and
+/// `taper` (`true` or `false`).
+pub fn write_block(block: &Block, out: &mut impl io::Write) -> io::Result<()> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(out);
     writer
-        .write_record(["week", "week_of", "phase"].into_iter().chain(HEADER))
+        .write_record(
+            ["week", "week_of", "phase", "deload", "taper"]
+                .into_iter()
+                .chain(HEADER),
+        )
         .map_err(io_error)?;
-    for (number, week) in weeks {
-        let phase = match (week.plan.deload, week.plan.taper) {
-            (false, false) => "build",
-            (true, false) => "deload",
-            (false, true) => "taper",
-            (true, true) => "deload+taper",
-        };
+    for (w, week) in block.weeks.iter().zip(crate::render::block_weeks(block)) {
         rows(
-            week,
+            &week,
             &[
-                number.to_string(),
-                week.monday.to_string(),
-                phase.to_owned(),
+                w.number.to_string(),
+                w.monday.to_string(),
+                w.phase.name().to_owned(),
+                w.plan.deload.to_string(),
+                w.plan.taper.to_string(),
             ],
             &mut writer,
         )?;

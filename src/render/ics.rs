@@ -214,6 +214,15 @@ fn session_event(week: &Week<'_>, session: &Session, nth: usize, alarm: Option<u
     if week.plan.taper {
         categories.push("TAPER");
     }
+    if let Some(phase) = week.plan.phase {
+        categories.push(match phase {
+            crate::phase::Phase::Base => "BASE",
+            crate::phase::Phase::Strength => "STRENGTH-PHASE",
+            crate::phase::Phase::Power => "POWER",
+            crate::phase::Phase::Taper => "TAPER-PHASE",
+            crate::phase::Phase::Maintenance => "MAINTENANCE",
+        });
+    }
     Event {
         uid: format!(
             "strength-{}-{}{suffix}@{UID_DOMAIN}",
@@ -223,7 +232,14 @@ fn session_event(week: &Week<'_>, session: &Session, nth: usize, alarm: Option<u
         minutes: session.span.minutes,
         what: format!("{kind} strength session"),
         summary: summary(session, week.plan),
-        description: description(session, week.schedule.runner.units),
+        description: match week.plan.phase {
+            Some(phase) => format!(
+                "{} phase of the block\n{}",
+                capitalized(phase.name()),
+                description(session, week.schedule.runner.units)
+            ),
+            None => description(session, week.schedule.runner.units),
+        },
         categories,
         alarm: alarm.map(|minutes| Alarm {
             minutes,
@@ -241,7 +257,12 @@ fn run_event(week: &Week<'_>, run: &Run) -> Event {
         capitalized(run.run_type),
         run.span.minutes
     );
-    if run.hard {
+    if run.run_type == "race" {
+        description.push_str(&format!(
+            ", a key run: heavy lifting ideally stays {} or more away",
+            duration(crate::rules::HEAVY_GAP_IDEAL_KEY)
+        ));
+    } else if run.hard {
         description.push_str(&format!(
             ", hard: heavy lifting stays at least {} away",
             duration(HEAVY_GAP_MIN)
@@ -259,7 +280,9 @@ fn run_event(week: &Week<'_>, run: &Run) -> Event {
         start: week.datetime(run.span.start, 0),
         minutes: run.span.minutes,
         what: format!("{} run", run.run_type),
-        summary: if run.hard {
+        summary: if run.run_type == "race" {
+            "Race".to_owned()
+        } else if run.hard {
             format!("Run: {} (hard)", run.run_type)
         } else {
             format!("Run: {}", run.run_type)
@@ -285,6 +308,10 @@ fn summary(session: &Session, plan: &Plan) -> String {
         .chain(plan.deload.then_some("deload"))
         .chain(plan.taper.then_some("taper"))
         .collect();
+    let mut marks: Vec<String> = marks.into_iter().map(str::to_owned).collect();
+    if let Some(phase) = plan.phase {
+        marks.insert(0, format!("{phase} phase"));
+    }
     match marks.as_slice() {
         [] => format!("Strength: {}", session.kind.name()),
         marks => format!("Strength: {} ({})", session.kind.name(), marks.join(", ")),

@@ -11,7 +11,6 @@ use crate::block::Block;
 use crate::plan::{DayReason, Gap};
 use crate::prescription::Prescribed;
 use crate::render::{Week, phrases};
-use crate::schedule::Schedule;
 use crate::zone::Zone;
 
 /// Bumped on any change that could break a script reading the output.
@@ -107,8 +106,6 @@ struct DayOut {
     decided_at_level: Option<u8>,
 }
 
-const STAMP: &str = "%Y-%m-%dT%H:%M";
-
 /// Writes the week as pretty-printed JSON with a final newline.
 pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
     let Week {
@@ -116,19 +113,7 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
         plan,
         monday,
     } = *week;
-    let runs = schedule
-        .runs()
-        .map(|run| RunOut {
-            day: run.day.key(),
-            date: week.date(run.span.start).to_string(),
-            start: stamp(week, run.span.start, 0),
-            end: stamp(week, run.span.start, run.span.minutes),
-            minutes: run.span.minutes,
-            run_type: run.run_type,
-            hard: run.hard,
-            key: run.key,
-        })
-        .collect();
+    let runs = runs(week);
     let sessions = sessions(week);
     let days = crate::day::Day::ALL
         .iter()
@@ -161,6 +146,23 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
     write_pretty(&output, out)
 }
 
+/// Every run of the week as the schema gives it.
+fn runs(week: &Week<'_>) -> Vec<RunOut> {
+    week.schedule
+        .runs()
+        .map(|run| RunOut {
+            day: run.day.key(),
+            date: day_stamp(week.date(run.span.start)),
+            start: stamp(week, run.span.start, 0),
+            end: stamp(week, run.span.start, run.span.minutes),
+            minutes: run.span.minutes,
+            run_type: run.run_type,
+            hard: run.hard,
+            key: run.key,
+        })
+        .collect()
+}
+
 /// Every session of the week as the schema gives it.
 fn sessions<'a>(week: &Week<'a>) -> Vec<SessionOut<'a>> {
     week.plan
@@ -168,12 +170,9 @@ fn sessions<'a>(week: &Week<'a>) -> Vec<SessionOut<'a>> {
         .iter()
         .map(|s| SessionOut {
             day: s.day.key(),
-            date: week.session_time(s, 0).date().to_string(),
-            start: week.session_time(s, 0).format(STAMP).to_string(),
-            end: week
-                .session_time(s, s.span.minutes)
-                .format(STAMP)
-                .to_string(),
+            date: day_stamp(week.session_time(s, 0).date()),
+            start: minute_stamp(week.session_time(s, 0)),
+            end: minute_stamp(week.session_time(s, s.span.minutes)),
             minutes: s.span.minutes,
             kind: s.kind.name(),
             pinned: s.pinned,
@@ -205,6 +204,7 @@ struct BlockOut<'a> {
     schema: u32,
     timezone: Option<&'a str>,
     units: &'static str,
+    in_season: bool,
     race: Option<RaceOut>,
     weeks: Vec<BlockWeekOut<'a>>,
 }
@@ -213,49 +213,77 @@ struct BlockOut<'a> {
 struct RaceOut {
     date: String,
     start: String,
+    minutes: u32,
+    week: u32,
 }
 
 #[derive(Serialize)]
 struct BlockWeekOut<'a> {
     week: u32,
     week_of: String,
+    phase: &'static str,
     deload: bool,
+    deload_reason: Option<&'static str>,
     taper: bool,
+    main_lifts: Option<DoseOut>,
+    runs: Vec<RunOut>,
     sessions: Vec<SessionOut<'a>>,
     warnings: Vec<String>,
 }
 
+/// The main lifts' dose of a week: reps, reps in reserve and the model's % of 1RM.
+#[derive(Serialize)]
+struct DoseOut {
+    reps: u32,
+    rir: u32,
+    percent_1rm: f64,
+}
+
 /// Writes a block as one JSON object: `{ "schema": 1, "weeks": [...] }`, each week
-/// with its sessions as `week` gives them.
-pub fn write_block(schedule: &Schedule, block: &Block, out: &mut impl io::Write) -> io::Result<()> {
-    let weeks = block
+/// with its phase and its sessions as `week` gives them.
+pub fn write_block(block: &Block, out: &mut impl io::Write) -> io::Result<()> {
+    let weeks = crate::render::block_weeks(block);
+    let weeks_out = block
         .weeks
         .iter()
-        .map(|w| {
-            let week = Week {
-                schedule,
-                plan: &w.plan,
-                monday: w.monday,
-            };
-            BlockWeekOut {
-                week: w.number,
-                week_of: w.monday.to_string(),
-                deload: w.plan.deload,
-                taper: w.plan.taper,
-                sessions: sessions(&week),
-                warnings: phrases::warnings(&w.plan),
-            }
+        .zip(&weeks)
+        .map(|(w, week)| BlockWeekOut {
+            week: w.number,
+            week_of: w.monday.to_string(),
+            phase: w.phase.name(),
+            deload: w.plan.deload,
+            deload_reason: w.deload.map(|d| match d {
+                crate::block::DeloadWhy::Cutback => "cutback",
+                crate::block::DeloadWhy::Every(_) => "every_4th_week",
+            }),
+            taper: w.plan.taper,
+            main_lifts: w.loading.map(|l| {
+                let (reps, rir) = l.step.dose();
+                DoseOut {
+                    reps,
+                    rir,
+                    percent_1rm: (crate::lift::fraction_of_one_rep_max(reps, rir) * 1000.0).round()
+                        / 10.0,
+                }
+            }),
+            runs: runs(week),
+            sessions: sessions(week),
+            warnings: phrases::warnings(&w.plan),
         })
         .collect();
+    let runner = block.weeks.first().map(|w| &w.schedule.runner);
     let output = BlockOut {
         schema: SCHEMA,
-        timezone: schedule.runner.timezone.as_ref().map(Zone::name),
-        units: schedule.runner.units.name(),
+        timezone: runner.and_then(|r| r.timezone.as_ref()).map(Zone::name),
+        units: runner.map_or("kg", |r| r.units.name()),
+        in_season: block.in_season,
         race: block.race.map(|r| RaceOut {
             date: r.date.to_string(),
-            start: r.start.format(STAMP).to_string(),
+            start: minute_stamp(r.start),
+            minutes: r.minutes,
+            week: r.week,
         }),
-        weeks,
+        weeks: weeks_out,
     };
     // A block's JSON runs to megabytes: written as it is made, not held twice.
     serde_json::to_writer_pretty(&mut *out, &output)?;
@@ -273,7 +301,27 @@ fn write_pretty(value: &impl Serialize, out: &mut impl io::Write) -> io::Result<
 
 /// `YYYY-MM-DDTHH:MM`, local wall-clock time, `minutes` after `time` in the week.
 fn stamp(week: &Week<'_>, time: crate::clock::WeekTime, minutes: u32) -> String {
-    week.datetime(time, minutes).format(STAMP).to_string()
+    minute_stamp(week.datetime(time, minutes))
+}
+
+/// `YYYY-MM-DDTHH:MM` (local wall-clock time), written directly: chrono's formatter
+/// reads its pattern at every call, which a block's thousands of stamps pay for.
+fn minute_stamp(at: chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute()
+    )
+}
+
+/// `YYYY-MM-DD`.
+fn day_stamp(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// Hours, to two decimals (a 15-minute grid gives exact quarters).

@@ -62,3 +62,17 @@ impl Week<'_> {
         self.datetime(time, 0).date()
     }
 }
+
+/// Every week of a block as the renderers read a week: its own schedule (table and
+/// race applied), its plan and its Monday.
+pub fn block_weeks(block: &crate::block::Block) -> Vec<Week<'_>> {
+    block
+        .weeks
+        .iter()
+        .map(|w| Week {
+            schedule: &w.schedule,
+            plan: &w.plan,
+            monday: w.monday,
+        })
+        .collect()
+}

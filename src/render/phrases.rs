@@ -6,19 +6,22 @@
 
 use std::fmt;
 
+use crate::block::{BlockWeek, DeloadWhy};
 use crate::day::Day;
 use crate::equipment::Equipment;
 use crate::gaps::{Gap, Side};
 use crate::judge::{Detail, Finding};
+use crate::phase::{Phase, PhaseWhy};
 use crate::placement::Infeasible;
 use crate::plan::{
     Alternative, Criterion, DayReason, KindWhy, Note as PlanNote, Plan, Session, StartWhy,
 };
 use crate::prescription::{Coverage, Note, Prescribed};
 use crate::rules::{
-    DELOAD_LOAD_SHARE, HEAVY_GAP_MIN, HIGH_VOLUME_RIR, HIGH_VOLUME_TEMPO, MAIN_REPS_MAX,
-    NOVICE_MAIN_REPS, NOVICE_MAIN_RIR, SESSION_MINUTES_MAX, SESSION_MINUTES_MIN, SESSIONS_MAX,
-    SESSIONS_MIN,
+    BLOCK_HEAVY_MAX, DELOAD_LOAD_SHARE, HEAVY_GAP_MIN, HIGH_VOLUME_RIR, HIGH_VOLUME_TEMPO,
+    MAIN_REPS_MAX, MAINTENANCE_HEAVY, MAINTENANCE_SESSIONS, NOVICE_MAIN_REPS, NOVICE_MAIN_RIR,
+    POWER_WEEKS, RACE_LAST_SESSION_GAP, SESSION_MINUTES_MAX, SESSION_MINUTES_MIN, SESSIONS_MAX,
+    SESSIONS_MIN, TAPER_NO_HEAVY_DAYS,
 };
 use crate::schedule::Kind;
 use crate::template::Family;
@@ -147,6 +150,9 @@ pub fn session_reasons(s: &Session) -> Vec<String> {
             (KindWhy::NextToHeavy(day), _) => {
                 format!("light: heavy would fall the day next to the {day} heavy session")
             }
+            (KindWhy::HeavyMaxReached(0), _) => {
+                "light: this week of the block takes no heavy session".to_owned()
+            }
             (KindWhy::HeavyMaxReached(max), _) => {
                 format!("light: the week already holds {max} heavy, the most it may")
             }
@@ -207,6 +213,103 @@ fn start(s: &Session, why: &StartWhy) -> String {
             duration(shortfall)
         ),
     }
+}
+
+/// Why a block's week is in its phase, and what the phase is for.
+pub fn phase_reason(week: &BlockWeek) -> String {
+    let why = match week.phase_why {
+        PhaseWhy::InSeason => "in season (--in-season)".to_owned(),
+        PhaseWhy::Base { weeks } => format!(
+            "one of the first {weeks} week{} of the block",
+            if weeks == 1 { "" } else { "s" }
+        ),
+        PhaseWhy::Strength => "between base and power".to_owned(),
+        PhaseWhy::Power { to_race } => format!(
+            "{to_race} week{} before race week (the last {POWER_WEEKS} before it are power)",
+            if to_race == 1 { "" } else { "s" }
+        ),
+        PhaseWhy::RaceWeek => "the week that holds race day".to_owned(),
+        PhaseWhy::AfterRace => "after race week".to_owned(),
+    };
+    let what = match week.phase {
+        Phase::Base => format!(
+            "main lifts at the light end and a slow tempo to learn them before they get heavy; up to {BLOCK_HEAVY_MAX} heavy sessions, no plyometrics"
+        ),
+        Phase::Strength => format!(
+            "maximal strength: the ladder climbs a step a week; up to {BLOCK_HEAVY_MAX} heavy sessions, no plyometrics"
+        ),
+        Phase::Power => format!(
+            "heavy and fast, with jumps in the power session; up to {BLOCK_HEAVY_MAX} heavy sessions"
+        ),
+        Phase::Taper => format!(
+            "at most one light session, on the earliest day that can hold one, ending {} before the start; none on race day or the day after",
+            duration(RACE_LAST_SESSION_GAP)
+        ),
+        Phase::Maintenance => format!(
+            "keep strength: {MAINTENANCE_HEAVY} heavy session, at most {MAINTENANCE_SESSIONS} sessions, main lifts a set fewer"
+        ),
+    };
+    format!("{}: {why}; {what}", week.phase)
+}
+
+/// Why a block's week deloads or not, and what the taper allows.
+pub fn deload_reason(week: &BlockWeek) -> Option<String> {
+    let deload = match week.deload {
+        Some(DeloadWhy::Cutback) => Some(
+            "deload: the running plan marks this week cutback, so strength backs off with it"
+                .to_owned(),
+        ),
+        Some(DeloadWhy::Every(n)) => Some(format!(
+            "deload: no week of the block is marked cutback, so every {n}th week deloads"
+        )),
+        None if week.cutback_in_taper => {
+            Some("no deload: marked cutback, but a taper week is light enough already".to_owned())
+        }
+        None => None,
+    };
+    let taper = (week.plan.taper && week.phase != Phase::Taper).then(|| {
+        format!(
+            "taper: the week holds some of the {TAPER_NO_HEAVY_DAYS} days before race day, which take no heavy session"
+        )
+    });
+    match (deload, taper) {
+        (Some(d), Some(t)) => Some(format!("{d}; {t}")),
+        (d, t) => d.or(t),
+    }
+}
+
+/// `5 @ 2 (81 %)`: the main lifts' dose of a block's week, `-` in the taper.
+pub fn dose(week: &BlockWeek) -> String {
+    match week.loading {
+        Some(loading) => {
+            let (reps, rir) = loading.step.dose();
+            format!("{reps} @ {rir}")
+        }
+        None => "-".to_owned(),
+    }
+}
+
+/// `week 3`, `weeks 1-4, 7`: week numbers in order, runs of them joined.
+pub fn week_numbers(weeks: &[u32]) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &n in weeks {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == n => *last = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let parts: Vec<String> = runs
+        .iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect();
+    let plural = weeks.len() > 1;
+    format!("week{} {}", if plural { "s" } else { "" }, parts.join(", "))
 }
 
 /// A note of the placement in words.
@@ -392,6 +495,51 @@ pub fn session_note(note: &Note) -> String {
         } => format!(
             "high running volume ({run_minutes} min, from {from_minutes} min): loaded main lifts at the light end (up to {MAIN_REPS_MAX} reps, {HIGH_VOLUME_RIR} in reserve) with the {HIGH_VOLUME_TEMPO} tempo and one set fewer, so their work does not grow"
         ),
+        Note::Phase {
+            phase,
+            reps,
+            rir,
+            wave,
+            fewer_sets,
+            novice_cap,
+            high_volume,
+            slow_tempo,
+        } => {
+            let percent = crate::lift::fraction_of_one_rep_max(*reps, *rir) * 100.0;
+            let mut text = match (phase, wave) {
+                (crate::phase::Phase::Strength, Some(wave)) => format!(
+                    "strength phase, wave {wave}: main lifts {reps} @ {rir} (about {percent:.0} % of 1RM)"
+                ),
+                (crate::phase::Phase::Power, _) => format!(
+                    "power phase: main lifts {reps} @ {rir}, fast on the way up, in control on the way down"
+                ),
+                (crate::phase::Phase::Base, _) => format!(
+                    "base phase: main lifts {reps} @ {rir} at a {} tempo",
+                    crate::rules::BASE_TEMPO
+                ),
+                (phase, _) => format!(
+                    "{} phase: main lifts {reps} @ {rir}{}",
+                    phase.name(),
+                    if *fewer_sets {
+                        ", one set fewer than the template"
+                    } else {
+                        ""
+                    }
+                ),
+            };
+            if let Some((r, q)) = novice_cap {
+                text.push_str(&format!("; novice: never heavier than {r} @ {q}"));
+            }
+            match high_volume {
+                Some(true) => text.push_str("; high running volume: a step lighter"),
+                Some(false) => text.push_str("; high running volume: already the lightest step"),
+                None => {}
+            }
+            if *slow_tempo {
+                text.push_str(&format!(", {HIGH_VOLUME_TEMPO} tempo"));
+            }
+            text
+        }
         Note::Deload => format!(
             "deload week: half the sets, loads at most {:.0} % of usual, reps in reserve as the lighter load gives them",
             DELOAD_LOAD_SHARE * 100.0

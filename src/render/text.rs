@@ -11,7 +11,7 @@ use crate::plan::Session;
 use crate::prescription::Workout;
 use crate::render::Week;
 use crate::render::phrases::{self, duration};
-use crate::schedule::{Kind, Schedule};
+use crate::schedule::Kind;
 
 /// Options of the text format.
 #[derive(Debug, Clone, Copy, Default)]
@@ -101,49 +101,7 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
 
     if options.explain {
         writeln!(out, "\nWhy:")?;
-        for ((day, reason), alternative) in
-            Day::ALL.iter().zip(&plan.days).zip(&plan.day_alternatives)
-        {
-            let text = phrases::day_reason(reason, alternative.as_ref());
-            for (i, line) in wrap(&text, WIDTH - 7).iter().enumerate() {
-                let label = if i == 0 { day.title() } else { "" };
-                writeln!(
-                    out,
-                    "  {label:<3}  {}{line}",
-                    if i == 0 { "" } else { "  " }
-                )?;
-            }
-        }
-        for session in &plan.sessions {
-            writeln!(
-                out,
-                "  {} {} {}:",
-                session.day.title(),
-                session.span.start.time(),
-                session.kind.name()
-            )?;
-            for reason in phrases::session_reasons(session) {
-                for (i, line) in wrap(&reason, WIDTH - 6).iter().enumerate() {
-                    writeln!(out, "    {}{line}", if i == 0 { "" } else { "  " })?;
-                }
-            }
-        }
-        match &plan.decision {
-            Some(decision) => {
-                let text = format!(
-                    "This week beats the next best ({}) at {}",
-                    phrases::days(decision),
-                    phrases::level(decision.level)
-                );
-                for line in wrap(&text, WIDTH - 2) {
-                    writeln!(out, "  {line}")?;
-                }
-            }
-            None if plan.sessions.iter().any(|s| !s.pinned) => {
-                writeln!(out, "  No other placement was possible")?;
-            }
-            None => {}
-        }
+        write_why(plan, out)?;
     }
 
     for session in &plan.sessions {
@@ -153,6 +111,54 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
     }
 
     write_warnings(phrases::warnings(plan).iter(), out)
+}
+
+/// Why each day holds a session or not, why each session is what it is, and how the
+/// placement beats the next best: the week's `--explain`.
+fn write_why(plan: &crate::plan::Plan, out: &mut impl io::Write) -> io::Result<()> {
+    for ((day, reason), alternative) in Day::ALL.iter().zip(&plan.days).zip(&plan.day_alternatives)
+    {
+        let text = phrases::day_reason(reason, alternative.as_ref());
+        for (i, line) in wrap(&text, WIDTH - 7).iter().enumerate() {
+            let label = if i == 0 { day.title() } else { "" };
+            writeln!(
+                out,
+                "  {label:<3}  {}{line}",
+                if i == 0 { "" } else { "  " }
+            )?;
+        }
+    }
+    for session in &plan.sessions {
+        writeln!(
+            out,
+            "  {} {} {}:",
+            session.day.title(),
+            session.span.start.time(),
+            session.kind.name()
+        )?;
+        for reason in phrases::session_reasons(session) {
+            for (i, line) in wrap(&reason, WIDTH - 6).iter().enumerate() {
+                writeln!(out, "    {}{line}", if i == 0 { "" } else { "  " })?;
+            }
+        }
+    }
+    match &plan.decision {
+        Some(decision) => {
+            let text = format!(
+                "This week beats the next best ({}) at {}",
+                phrases::days(decision),
+                phrases::level(decision.level)
+            );
+            for line in wrap(&text, WIDTH - 2) {
+                writeln!(out, "  {line}")?;
+            }
+        }
+        None if plan.sessions.iter().any(|s| !s.pinned) => {
+            writeln!(out, "  No other placement was possible")?;
+        }
+        None => {}
+    }
+    Ok(())
 }
 
 /// The warnings, once each, wrapped to the line width.
@@ -191,10 +197,10 @@ fn paint(text: &str, style: &str, color: bool) -> String {
     }
 }
 
-/// Writes a block: one line a week (phase and sessions), then with `detail` every
-/// session's exercises, then the warnings once.
+/// Writes a block: one line a week (phase, deload or taper, the main lifts' dose and
+/// the sessions); with `explain` why each week is what it is, with `detail` every
+/// session's exercises; then the warnings, each once with the weeks it concerns.
 pub fn write_block(
-    schedule: &Schedule,
     block: &Block,
     options: TextOptions,
     detail: bool,
@@ -206,93 +212,120 @@ pub fn write_block(
     let race = block.race.map_or(String::new(), |r| {
         format!(", race {}", r.start.format("%a %-d %b %Y at %H:%M"))
     });
+    let season = if block.in_season { ", in season" } else { "" };
     let header = format!(
-        "Block of {} week{} from {} to {}{race}",
+        "Block of {} week{} from {} to {}{race}{season}",
         block.weeks.len(),
         if block.weeks.len() == 1 { "" } else { "s" },
         first.monday.format("%a %-d %b %Y"),
         (last.monday + chrono::Days::new(6)).format("%a %-d %b %Y"),
     );
-    writeln!(out, "{}\n", paint(&header, BOLD, options.color))?;
+    for line in wrap(&header, WIDTH) {
+        writeln!(out, "{}", paint(&line, BOLD, options.color))?;
+    }
+    writeln!(out)?;
     writeln!(
         out,
-        "{:>4}  {:<12}{:<19}sessions",
-        "week", "monday", "phase"
+        "{:>4}  {:<11}  {:<11}  {:<6}  {:<5}  sessions",
+        "week", "monday", "phase", "", "lifts"
     )?;
+    // The sessions column starts here; a long list wraps under itself.
+    let indent = 4 + 2 + 11 + 2 + 11 + 2 + 6 + 2 + 5 + 2;
     for week in &block.weeks {
-        let row = format!(
-            "{:>4}  {:<12}{:<19}",
-            week.number,
-            week.monday.format("%-d %b %Y").to_string(),
-            phase(block, week)
-        );
-        // Each session with its width on screen (colour takes none), so that a week
-        // of many sessions wraps under the column instead of passing the width.
-        let sessions: Vec<(usize, String)> = week
+        let sessions: Vec<String> = week
             .plan
             .sessions
             .iter()
             .map(|s| {
-                let kind = match s.kind {
-                    Kind::Heavy => paint("heavy", YELLOW, options.color),
-                    Kind::Light => s.kind.name().to_owned(),
-                };
-                let width = format!(
+                format!(
                     "{} {} {}",
                     s.day.title(),
                     s.span.start.time(),
                     s.kind.name()
                 )
-                .chars()
-                .count();
-                (
-                    width,
-                    format!("{} {} {kind}", s.day.title(), s.span.start.time()),
-                )
             })
             .collect();
-        if sessions.is_empty() {
-            writeln!(out, "{row}none")?;
-            continue;
-        }
-        let indent = row.chars().count();
-        let mut line = row;
-        let mut used = indent;
-        for (i, (width, text)) in sessions.iter().enumerate() {
-            let last = i + 1 == sessions.len();
-            let needs = width + usize::from(!last);
-            if used > indent && used + 1 + needs > WIDTH {
-                writeln!(out, "{}", line.trim_end())?;
-                line = " ".repeat(indent);
-                used = indent;
+        let sessions = if sessions.is_empty() {
+            vec!["none".to_owned()]
+        } else {
+            sessions
+        };
+        let mut lines = vec![String::new()];
+        for (i, item) in sessions.iter().enumerate() {
+            let sep = if i + 1 < sessions.len() { "," } else { "" };
+            let current = lines.last_mut().map_or(0, |l| l.len());
+            if current > 0 && indent + current + 1 + item.len() + sep.len() > WIDTH {
+                lines.push(String::new());
             }
-            if used > indent {
-                line.push(' ');
-                used += 1;
-            }
-            line.push_str(text);
-            used += width;
-            if !last {
-                line.push(',');
-                used += 1;
+            if let Some(line) = lines.last_mut() {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(item);
+                line.push_str(sep);
             }
         }
-        writeln!(out, "{line}")?;
+        let mark = mark(block, week);
+        let row = format!(
+            "{:>4}  {:<11}  {:<11}  {mark:<6}  {:<5}  ",
+            week.number,
+            week.monday.format("%-d %b %Y").to_string(),
+            week.phase.name(),
+            phrases::dose(week).replace(" @ ", "@"),
+        );
+        for (i, line) in lines.iter().enumerate() {
+            let lead = if i == 0 {
+                row.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            let line = paint_heavy(line, options.color);
+            writeln!(out, "{}", format!("{lead}{line}").trim_end())?;
+        }
+    }
+    if options.explain {
+        for week in &block.weeks {
+            writeln!(out)?;
+            week_title(week, out)?;
+            let mut reasons = vec![phrases::phase_reason(week)];
+            reasons.extend(phrases::deload_reason(week));
+            if let Some(loading) = &week.loading {
+                if let Some(note) = week
+                    .plan
+                    .sessions
+                    .iter()
+                    .filter_map(|s| s.workout.as_ref())
+                    .find(|w| w.role.is_heavy())
+                    .and_then(|w| w.notes.first())
+                {
+                    reasons.push(phrases::session_note(note));
+                } else {
+                    let (reps, rir) = loading.step.dose();
+                    reasons.push(format!(
+                        "no heavy session this week (main lifts would be {reps} @ {rir})"
+                    ));
+                }
+            }
+            for reason in reasons {
+                for (i, line) in wrap(&reason, WIDTH - 4).iter().enumerate() {
+                    writeln!(out, "  {}{line}", if i == 0 { "" } else { "  " })?;
+                }
+            }
+            write_why(&week.plan, out)?;
+        }
     }
     if detail {
         for week in &block.weeks {
-            writeln!(
-                out,
-                "\nWeek {} from {}: {}",
-                week.number,
-                week.monday.format("%a %-d %b %Y"),
-                phase(block, week)
-            )?;
+            writeln!(out)?;
+            week_title(week, out)?;
             let view = Week {
-                schedule,
+                schedule: &week.schedule,
                 plan: &week.plan,
                 monday: week.monday,
             };
+            if week.plan.sessions.is_empty() {
+                writeln!(out, "  no strength session this week")?;
+            }
             for session in &week.plan.sessions {
                 if let Some(workout) = &session.workout {
                     write_workout(&view, session, workout, out)?;
@@ -300,35 +333,69 @@ pub fn write_block(
             }
         }
     }
-    let warnings: Vec<String> = block
-        .weeks
-        .iter()
-        .flat_map(|w| phrases::warnings(&w.plan))
-        .collect();
-    write_warnings(warnings.iter(), out)
+    write_block_warnings(block, out)
 }
 
-/// `build`, `deload`, `taper`, `race week`, `after the race`, or two of them.
-fn phase(block: &Block, week: &BlockWeek) -> String {
-    let race_week = block
-        .race
-        .is_some_and(|r| (week.monday..week.monday + chrono::Days::new(7)).contains(&r.date));
-    let mut parts = Vec::new();
+/// `Week 3 from Mon 14 Dec 2026: strength, deload`.
+fn week_title(week: &BlockWeek, out: &mut impl io::Write) -> io::Result<()> {
+    let mark = match (week.plan.deload, week.plan.taper) {
+        (true, _) => ", deload",
+        (false, true) if week.phase != crate::phase::Phase::Taper => ", taper",
+        _ => "",
+    };
+    writeln!(
+        out,
+        "Week {} from {}: {}{mark}",
+        week.number,
+        week.monday.format("%a %-d %b %Y"),
+        week.phase
+    )
+}
+
+/// `deload`, `race` (race week), `taper` (a week with some of the 10 days before the
+/// race), or nothing.
+fn mark(block: &Block, week: &BlockWeek) -> &'static str {
+    let race_week = block.race.is_some_and(|r| r.week == week.number);
     if week.plan.deload {
-        parts.push("deload");
-    }
-    if race_week {
-        parts.push("race week");
+        "deload"
+    } else if race_week {
+        "race"
     } else if week.plan.taper {
-        parts.push("taper");
-    } else if block.race.is_some_and(|r| r.date < week.monday) {
-        parts.push("after the race");
-    }
-    if parts.is_empty() {
-        "build".to_owned()
+        "taper"
     } else {
-        parts.join(", ")
+        ""
     }
+}
+
+/// `heavy` in the sessions column painted, when colour is on.
+fn paint_heavy(line: &str, color: bool) -> String {
+    if color {
+        line.replace("heavy", &paint("heavy", YELLOW, true))
+    } else {
+        line.to_owned()
+    }
+}
+
+/// Every week's warnings, each once, with the weeks it concerns (`weeks 1-3, 6: ...`).
+fn write_block_warnings(block: &Block, out: &mut impl io::Write) -> io::Result<()> {
+    let mut seen: Vec<(String, Vec<u32>)> = Vec::new();
+    for week in &block.weeks {
+        for warning in phrases::warnings(&week.plan) {
+            match seen.iter_mut().find(|(w, _)| *w == warning) {
+                Some((_, weeks)) => {
+                    if weeks.last() != Some(&week.number) {
+                        weeks.push(week.number);
+                    }
+                }
+                None => seen.push((warning, vec![week.number])),
+            }
+        }
+    }
+    let lines: Vec<String> = seen
+        .iter()
+        .map(|(warning, weeks)| format!("{}: {warning}", phrases::week_numbers(weeks)))
+        .collect();
+    write_warnings(lines.iter(), out)
 }
 
 /// Widest a line may be.
