@@ -38,6 +38,11 @@ fuzz_target!(|bytes: &[u8]| {
         first_monday,
         weeks: Some(weeks),
         race,
+        // The race's start from the second-lowest bits, or the schedule's own.
+        race_at: (shape & 0x40 != 0)
+            .then(|| planner::clock::TimeOfDay::from_minutes(u32::from(shape) * 11))
+            .flatten(),
+        in_season: shape & 0x20 != 0,
     };
     let block = match plan_block(&schedule, Library::builtin(), options) {
         Ok(block) => block,
@@ -46,26 +51,17 @@ fuzz_target!(|bytes: &[u8]| {
             return;
         }
     };
-    let weeks: Vec<(u32, Week<'_>)> = block
-        .weeks
-        .iter()
-        .map(|w| {
-            let week = Week {
-                schedule: &schedule,
-                plan: &w.plan,
-                monday: w.monday,
-            };
-            (w.number, week)
-        })
-        .collect();
-    let calendar: Vec<Week<'_>> = weeks.iter().map(|(_, week)| *week).collect();
+    let calendar: Vec<Week<'_>> = render::block_weeks(&block);
     let mut out = Vec::new();
-    for detail in [false, true] {
-        let _ =
-            render::text::write_block(&schedule, &block, TextOptions::default(), detail, &mut out);
+    for (detail, explain) in [(false, false), (true, false), (false, true)] {
+        let text = TextOptions {
+            explain,
+            color: false,
+        };
+        let _ = render::text::write_block(&block, text, detail, &mut out);
     }
-    let _ = render::json::write_block(&schedule, &block, &mut out);
-    let _ = render::csv::write_block(&weeks, &mut out);
+    let _ = render::json::write_block(&block, &mut out);
+    let _ = render::csv::write_block(&block, &mut out);
     let options = IcsOptions {
         include_runs: true,
         alarm_minutes: Some(15),
