@@ -16,7 +16,7 @@ use crate::gaps::Calendar;
 use crate::loading::{self, Loading};
 use crate::phase::{self, Phase, PhaseWhy};
 use crate::placement::{self, Infeasible, Limits};
-use crate::plan::{DayReason, Plan, Session};
+use crate::plan::{DayReason, Note, Plan, RaceRule, Session};
 use crate::prescription;
 use crate::rules::{
     BLOCK_WEEKS_MAX, DAY_MINUTES, DELOAD_EVERY_WEEKS, MAINTENANCE_SESSIONS, RACE_LAST_SESSION_GAP,
@@ -447,10 +447,11 @@ fn place_and_prescribe(
     })?;
     for (day, time) in dropped {
         plan.days[day.index()] = DayReason::Taper;
-        plan.warnings.push(format!(
-            "pinned {day} {time} session left out: no strength in the {} h before the race, on race day or the day after",
-            RACE_LAST_SESSION_GAP / 60
-        ));
+        plan.notes.push(Note::PinnedLeftOut {
+            day,
+            at: time,
+            rule: RaceRule::Clear,
+        });
     }
     if let Some(race) = at.race {
         keep_race_rules(&mut plan, at.monday, race, limits);
@@ -581,11 +582,11 @@ fn keep_race_rules(plan: &mut Plan, monday: NaiveDate, race: Race, limits: &Limi
     if race_week && plan.sessions.len() > RACE_WEEK_SESSIONS_MAX {
         for s in plan.sessions.drain(RACE_WEEK_SESSIONS_MAX..) {
             plan.days[s.day.index()] = DayReason::Taper;
-            plan.warnings.push(format!(
-                "pinned {} {} session left out: race week holds {RACE_WEEK_SESSIONS_MAX} session",
-                s.day,
-                s.span.start.time()
-            ));
+            plan.notes.push(Note::PinnedLeftOut {
+                day: s.day,
+                at: s.span.start.time(),
+                rule: RaceRule::RaceWeekOne,
+            });
         }
     }
     for s in &mut plan.sessions {
@@ -595,11 +596,10 @@ fn keep_race_rules(plan: &mut Plan, monday: NaiveDate, race: Race, limits: &Limi
             s.kind = Kind::Light;
             s.shortfall = None;
             s.short_of = None;
-            plan.warnings.push(format!(
-                "pinned {} {} heavy session is light this week: no heavy lifting in the {TAPER_NO_HEAVY_DAYS} days before the race",
-                s.day,
-                s.span.start.time()
-            ));
+            plan.notes.push(Note::PinnedMadeLight {
+                day: s.day,
+                at: s.span.start.time(),
+            });
         }
     }
 }

@@ -174,7 +174,6 @@ pub fn place_in(
         day_alternatives,
         decision,
         notes,
-        warnings: Vec::new(),
         coverage: Vec::new(),
         deload: false,
         taper: false,

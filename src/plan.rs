@@ -190,6 +190,22 @@ pub enum Note {
         /// The target.
         target: u8,
     },
+    /// A block's race rules left a pinned session out of the week.
+    PinnedLeftOut {
+        /// Its day.
+        day: Day,
+        /// Its start.
+        at: TimeOfDay,
+        /// Which race rule.
+        rule: RaceRule,
+    },
+    /// The taper made a pinned heavy session light.
+    PinnedMadeLight {
+        /// Its day.
+        day: Day,
+        /// Its start.
+        at: TimeOfDay,
+    },
     /// Fewer sessions fit than asked for.
     FewerSessions {
         /// Sessions in the week.
@@ -197,6 +213,15 @@ pub enum Note {
         /// The target.
         target: u8,
     },
+}
+
+/// A race rule of a block that keeps a pinned session out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RaceRule {
+    /// No strength in the 48 h before the race, on race day or the day after.
+    Clear,
+    /// Race week holds at most one session.
+    RaceWeekOne,
 }
 
 /// The planned week.
@@ -213,10 +238,9 @@ pub struct Plan {
     pub day_alternatives: [Option<Alternative>; 7],
     /// How the chosen placement beats the runner-up, when there was a choice.
     pub decision: Option<Alternative>,
-    /// What the placement has to say: pinned sessions that break rules, shortfalls.
+    /// What the placement and the block have to say: pinned sessions that break
+    /// rules or give way to a race, shortfalls, targets missed.
     pub notes: Vec<Note>,
-    /// Warnings of the prescription and the block, already in words.
-    pub warnings: Vec<String>,
     /// What the week's sessions leave untrained, as data (the prescriber's findings).
     pub coverage: Vec<crate::prescription::Coverage>,
     /// A deload week of a block: fewer sets, lighter loads.

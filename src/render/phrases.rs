@@ -14,7 +14,7 @@ use crate::judge::{Detail, Finding};
 use crate::phase::{Phase, PhaseWhy};
 use crate::placement::Infeasible;
 use crate::plan::{
-    Alternative, Criterion, DayReason, KindWhy, Note as PlanNote, Plan, Session, StartWhy,
+    Alternative, Criterion, DayReason, KindWhy, Note as PlanNote, Plan, RaceRule, Session, StartWhy,
 };
 use crate::prescription::{Coverage, Note, Prescribed};
 use crate::rules::{
@@ -332,6 +332,19 @@ pub fn placement_note(note: &PlanNote) -> String {
         PlanNote::PinnedOverTarget { pinned, target } => {
             format!("you pinned {pinned} sessions, more than the {target} you aim for")
         }
+        PlanNote::PinnedLeftOut { day, at, rule } => match rule {
+            RaceRule::Clear => format!(
+                "pinned {day} {at} session left out: no strength in the {} h before the race, on race day or the day after",
+                RACE_LAST_SESSION_GAP / 60
+            ),
+            RaceRule::RaceWeekOne => format!(
+                "pinned {day} {at} session left out: race week holds {} session",
+                crate::rules::RACE_WEEK_SESSIONS_MAX
+            ),
+        },
+        PlanNote::PinnedMadeLight { day, at } => format!(
+            "pinned {day} {at} heavy session is light this week: no heavy lifting in the {TAPER_NO_HEAVY_DAYS} days before the race"
+        ),
         PlanNote::FewerSessions { placed, target } => {
             format!("only {placed} of the {target} sessions you asked for fit this week")
         }
@@ -343,7 +356,6 @@ pub fn warnings(plan: &Plan) -> Vec<String> {
     plan.notes
         .iter()
         .map(placement_note)
-        .chain(plan.warnings.iter().cloned())
         .chain(plan.coverage.iter().map(coverage))
         .collect()
 }
