@@ -237,3 +237,33 @@ fn a_tune_up_race_in_a_weeks_table_is_planned_around_in_that_week() {
         );
     }
 }
+
+#[test]
+fn a_sunday_night_session_after_midnight_carries_mondays_date() {
+    // SPEC §3: a night-window session keeps its window's day in `day` and its real
+    // date and time in `date` and `start`.
+    let schedule = schedule(
+        "week_of = 2026-11-30\n[runner]\nsessions = 2\nlift_window = [\"22:00\", \"03:00\"]\n\
+         preferred_lift_time = \"01:00\"\n[week]\nmon = { run = \"rest\", lift = false }\n\
+         tue = { run = \"rest\", lift = false }\nwed = { run = \"rest\", lift = false }\n\
+         thu = { run = \"rest\", lift = false }\nfri = { run = \"rest\", lift = false }\n",
+    );
+    let plan = plan_week(&schedule).expect("a plan");
+    let monday = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
+    let week = planner::render::Week {
+        schedule: &schedule,
+        plan: &plan,
+        monday,
+    };
+    let mut out = Vec::new();
+    planner::render::json::write(&week, &mut out).expect("renders");
+    let json: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let sunday = json["sessions"]
+        .as_array()
+        .expect("sessions")
+        .iter()
+        .find(|s| s["day"] == "sun")
+        .expect("a Sunday-night session");
+    assert_eq!(sunday["date"], "2026-12-07");
+    assert_eq!(sunday["start"], "2026-12-07T01:00");
+}
