@@ -19,7 +19,7 @@ const SCHEMA: u32 = 1;
 #[derive(Serialize)]
 struct Output<'a> {
     schema: u32,
-    week_of: String,
+    week_of: Stamp,
     timezone: Option<&'a str>,
     sessions_target: u8,
     session_minutes: u32,
@@ -33,9 +33,9 @@ struct Output<'a> {
 #[derive(Serialize)]
 struct RunOut {
     day: &'static str,
-    date: String,
-    start: String,
-    end: String,
+    date: Stamp,
+    start: Stamp,
+    end: Stamp,
     minutes: u32,
     #[serde(rename = "type")]
     run_type: &'static str,
@@ -46,9 +46,9 @@ struct RunOut {
 #[derive(Serialize)]
 struct SessionOut<'a> {
     day: &'static str,
-    date: String,
-    start: String,
-    end: String,
+    date: Stamp,
+    start: Stamp,
+    end: Stamp,
     minutes: u32,
     kind: &'static str,
     pinned: bool,
@@ -100,7 +100,7 @@ struct HardRunOut {
 #[derive(Serialize)]
 struct DayOut {
     day: &'static str,
-    date: String,
+    date: Stamp,
     holds: &'static str,
     reason: String,
     decided_at_level: Option<u8>,
@@ -121,7 +121,7 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
         .zip(&plan.day_alternatives)
         .map(|((day, reason), alternative)| DayOut {
             day: day.key(),
-            date: (monday + chrono::Days::new(day.index() as u64)).to_string(),
+            date: day_stamp(monday + chrono::Days::new(day.index() as u64)),
             holds: match reason {
                 DayReason::Chosen => "planned",
                 DayReason::Pinned => "pinned",
@@ -133,7 +133,7 @@ pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
         .collect();
     let output = Output {
         schema: SCHEMA,
-        week_of: monday.to_string(),
+        week_of: day_stamp(monday),
         timezone: schedule.runner.timezone.as_ref().map(Zone::name),
         sessions_target: plan.target,
         session_minutes: schedule.runner.session_minutes,
@@ -211,8 +211,8 @@ struct BlockOut<'a> {
 
 #[derive(Serialize)]
 struct RaceOut {
-    date: String,
-    start: String,
+    date: Stamp,
+    start: Stamp,
     minutes: u32,
     week: u32,
 }
@@ -220,7 +220,7 @@ struct RaceOut {
 #[derive(Serialize)]
 struct BlockWeekOut<'a> {
     week: u32,
-    week_of: String,
+    week_of: Stamp,
     phase: &'static str,
     deload: bool,
     deload_reason: Option<&'static str>,
@@ -249,7 +249,7 @@ pub fn write_block(block: &Block, out: &mut impl io::Write) -> io::Result<()> {
         .zip(&weeks)
         .map(|(w, week)| BlockWeekOut {
             week: w.number,
-            week_of: w.monday.to_string(),
+            week_of: day_stamp(w.monday),
             phase: w.phase.name(),
             deload: w.plan.deload,
             deload_reason: w.deload.map(|d| match d {
@@ -278,7 +278,7 @@ pub fn write_block(block: &Block, out: &mut impl io::Write) -> io::Result<()> {
         units: runner.map_or("kg", |r| r.units.name()),
         in_season: block.in_season,
         race: block.race.map(|r| RaceOut {
-            date: r.date.to_string(),
+            date: day_stamp(r.date),
             start: minute_stamp(r.start),
             minutes: r.minutes,
             week: r.week,
@@ -286,7 +286,10 @@ pub fn write_block(block: &Block, out: &mut impl io::Write) -> io::Result<()> {
         weeks: weeks_out,
     };
     // A block's JSON runs to megabytes: written as it is made, not held twice.
-    serde_json::to_writer_pretty(&mut *out, &output)?;
+    output.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut *out,
+        Pretty::default(),
+    ))?;
     writeln!(out)
 }
 
@@ -294,34 +297,195 @@ pub fn write_block(block: &Block, out: &mut impl io::Write) -> io::Result<()> {
 /// many small pieces, which cost twice as much through a writer as into a `Vec`. For
 /// a week's few kilobytes.
 fn write_pretty(value: &impl Serialize, out: &mut impl io::Write) -> io::Result<()> {
-    let mut bytes = serde_json::to_vec_pretty(value)?;
+    let mut bytes = Vec::with_capacity(16 * 1024);
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut bytes,
+        Pretty::default(),
+    ))?;
     bytes.push(b'\n');
     out.write_all(&bytes)
 }
 
+/// serde_json's pretty layout (two spaces a level), byte for byte, with each line's
+/// indent written in one piece: `PrettyFormatter` writes it a level at a time, and a
+/// block's 60,000 lines at depths up to eight made those writes most of its cost.
+#[derive(Default)]
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+/// Enough spaces for the deepest line of the schema; deeper lines take more writes.
+const SPACES: &[u8] = b"\n                                ";
+
+impl Pretty {
+    /// A newline and the indent of the current depth.
+    fn newline<W: ?Sized + io::Write>(&self, out: &mut W) -> io::Result<()> {
+        let mut rest = self.depth * 2;
+        let first = rest.min(SPACES.len() - 1);
+        out.write_all(&SPACES[..=first])?;
+        rest -= first;
+        while rest > 0 {
+            let part = rest.min(SPACES.len() - 1);
+            out.write_all(&SPACES[1..=part])?;
+            rest -= part;
+        }
+        Ok(())
+    }
+
+    fn begin<W: ?Sized + io::Write>(&mut self, out: &mut W, open: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(open)
+    }
+
+    fn end<W: ?Sized + io::Write>(&mut self, out: &mut W, close: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(out)?;
+        }
+        out.write_all(close)
+    }
+
+    fn item<W: ?Sized + io::Write>(&self, out: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            out.write_all(b",")?;
+        }
+        self.newline(out)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.begin(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.end(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.begin(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.end(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
 /// `YYYY-MM-DDTHH:MM`, local wall-clock time, `minutes` after `time` in the week.
-fn stamp(week: &Week<'_>, time: crate::clock::WeekTime, minutes: u32) -> String {
+fn stamp(week: &Week<'_>, time: crate::clock::WeekTime, minutes: u32) -> Stamp {
     minute_stamp(week.datetime(time, minutes))
 }
 
-/// `YYYY-MM-DDTHH:MM` (local wall-clock time), written directly: chrono's formatter
-/// reads its pattern at every call, which a block's thousands of stamps pay for.
-fn minute_stamp(at: chrono::NaiveDateTime) -> String {
-    use chrono::{Datelike, Timelike};
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}",
-        at.year(),
-        at.month(),
-        at.day(),
-        at.hour(),
-        at.minute()
-    )
+/// A date or a date and time, written into a buffer of its own: a block writes
+/// thousands, and a `String` each (through chrono's formatter, which reads its
+/// pattern at every call) cost more than the rest of the block's JSON.
+#[derive(Clone, Copy)]
+struct Stamp {
+    bytes: [u8; 24],
+    len: usize,
+}
+
+impl Stamp {
+    /// `YYYY-MM-DD`, or chrono's own spelling for a year outside 0000..=9999.
+    fn date(date: chrono::NaiveDate) -> Self {
+        use chrono::Datelike;
+        let mut stamp = Stamp {
+            bytes: [0; 24],
+            len: 0,
+        };
+        match u32::try_from(date.year()) {
+            Ok(year) if year <= 9999 => {
+                stamp.digits(year, 4);
+                stamp.push(b'-');
+                stamp.digits(date.month(), 2);
+                stamp.push(b'-');
+                stamp.digits(date.day(), 2);
+            }
+            _ => {
+                for &b in date
+                    .to_string()
+                    .as_bytes()
+                    .iter()
+                    .take(stamp.bytes.len() - 6)
+                {
+                    stamp.push(b);
+                }
+            }
+        }
+        stamp
+    }
+
+    fn push(&mut self, byte: u8) {
+        self.bytes[self.len] = byte;
+        self.len += 1;
+    }
+
+    /// `value` in `width` decimal digits, zero-padded (`value` has no more).
+    fn digits(&mut self, mut value: u32, width: usize) {
+        for i in (0..width).rev() {
+            self.bytes[self.len + i] = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+        self.len += width;
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+impl Serialize for Stamp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM` (local wall-clock time).
+fn minute_stamp(at: chrono::NaiveDateTime) -> Stamp {
+    use chrono::Timelike;
+    let mut stamp = Stamp::date(at.date());
+    stamp.push(b'T');
+    stamp.digits(at.hour(), 2);
+    stamp.push(b':');
+    stamp.digits(at.minute(), 2);
+    stamp
 }
 
 /// `YYYY-MM-DD`.
-fn day_stamp(date: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+fn day_stamp(date: chrono::NaiveDate) -> Stamp {
+    Stamp::date(date)
 }
 
 /// Hours, to two decimals (a 15-minute grid gives exact quarters).
@@ -360,5 +524,48 @@ fn hard_run(gap: Gap) -> HardRunOut {
         at: gap.at.to_string(),
         run_type: gap.run_type,
         key: gap.key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pretty(value: &serde_json::Value) -> String {
+        let mut bytes = Vec::new();
+        write_pretty(value, &mut bytes).expect("a Vec takes every write");
+        String::from_utf8(bytes).expect("serde_json writes UTF-8")
+    }
+
+    #[test]
+    fn the_layout_is_serde_jsons_pretty_one_byte_for_byte() {
+        // Empty containers, scalars of every kind, and nesting past the run of
+        // spaces one write holds, so the indent's second loop runs too.
+        let mut deep = serde_json::json!({"leaf": [1, {"x": null}]});
+        for i in 0..24 {
+            deep = serde_json::json!({ format!("level{i}"): [deep, [], {}] });
+        }
+        let value = serde_json::json!({
+            "schema": 1, "empty": [], "none": {}, "text": "a \"quoted\"\nline",
+            "numbers": [0, -3, 2.5, 81.1], "flags": [true, false, null], "deep": deep,
+        });
+        let expected = serde_json::to_string_pretty(&value).expect("a Value serializes") + "\n";
+        assert_eq!(pretty(&value), expected);
+    }
+
+    #[test]
+    fn stamps_are_fixed_width_and_year_zero_is_four_digits() {
+        let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a real date");
+        assert_eq!(day_stamp(date(2026, 3, 9)).as_str(), "2026-03-09");
+        assert_eq!(day_stamp(date(0, 1, 1)).as_str(), "0000-01-01");
+        assert_eq!(day_stamp(date(9999, 12, 31)).as_str(), "9999-12-31");
+        let at = date(7, 11, 30).and_hms_opt(6, 5, 0).expect("a real time");
+        assert_eq!(minute_stamp(at).as_str(), "0007-11-30T06:05");
+        // Outside the planner's years, chrono's own spelling, as before.
+        assert_eq!(
+            day_stamp(date(-1, 1, 1)).as_str(),
+            date(-1, 1, 1).to_string()
+        );
+        assert_eq!(day_stamp(date(12345, 1, 1)).as_str(), "+12345-01-01");
     }
 }
