@@ -9,13 +9,13 @@
 use crate::lift::{fraction_of_one_rep_max, round_load, round_load_down};
 use crate::phase::{Phase, Rung, Step, capped, phase_step};
 use crate::plan::Plan;
-use crate::prescription::{Note, Prescribed, Workout};
 use crate::rules::{
     BASE_TEMPO, DELOAD_LOAD_SHARE, DELOAD_SETS_SHARE, HIGH_VOLUME_TEMPO, MAIN_REPS_MAX,
     MAINTENANCE_FEWER_SETS, SETS_MIN,
 };
 use crate::schedule::{Level, Schedule};
 use crate::template::{Family, Library};
+use crate::workout::{Note, Prescribed, Workout};
 
 /// What a week's main lifts lift, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

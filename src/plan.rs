@@ -7,8 +7,8 @@ use crate::clock::{Span, TimeOfDay};
 use crate::day::Day;
 pub use crate::gaps::{Gap, Side};
 use crate::judge::{Finding, SessionRef};
-use crate::prescription::Workout;
 use crate::schedule::Kind;
+use crate::workout::Workout;
 
 /// A strength session in the week.
 #[derive(Debug, Clone, PartialEq)]
@@ -242,7 +242,7 @@ pub struct Plan {
     /// rules or give way to a race, shortfalls, targets missed.
     pub notes: Vec<Note>,
     /// What the week's sessions leave untrained, as data (the prescriber's findings).
-    pub coverage: Vec<crate::prescription::Coverage>,
+    pub coverage: Vec<crate::workout::Coverage>,
     /// A deload week of a block: fewer sets, lighter loads.
     pub deload: bool,
     /// A taper week of a block: no heavy sessions in the days before a race.
@@ -267,7 +267,7 @@ impl Session {
 
 impl Plan {
     /// Every prescribed exercise of the week, session by session.
-    pub fn exercises(&self) -> impl Iterator<Item = &crate::prescription::Prescribed> {
+    pub fn exercises(&self) -> impl Iterator<Item = &crate::workout::Prescribed> {
         self.sessions
             .iter()
             .filter_map(|s| s.workout.as_ref())

@@ -13,223 +13,17 @@
 //! The prescriber returns data: typed notes per session and typed coverage findings
 //! per week. Only the renderers put them into words.
 
-use crate::clock::TimeOfDay;
-use crate::day::Day;
 use crate::equipment::Equipment;
 use crate::lift::{Implement, fraction_of_one_rep_max};
 use crate::plan::{Plan, Session};
 use crate::rules::{
     DELOAD_LOAD_SHARE, DELOAD_SETS_SHARE, EPLEY_DIVISOR, HIGH_VOLUME_FEWER_SETS, HIGH_VOLUME_RIR,
     HIGH_VOLUME_TEMPO, LIGHT_EXERCISES_MIN, MAIN_REPS_MAX, NOVICE_FEWER_SETS, NOVICE_MAIN_REPS,
-    NOVICE_MAIN_RIR, NOVICE_REST_SECONDS, PLYO_AFTER_HARD_MIN, RAMP_UP_REST_SECONDS, RAMP_UP_SETS,
-    REPS_MIN, SECONDS_PER_REP, SECONDS_PER_SLOW_REP, SETS_MIN, SETUP_SECONDS,
+    NOVICE_MAIN_RIR, NOVICE_REST_SECONDS, PLYO_AFTER_HARD_MIN, RAMP_UP_SETS, REPS_MIN, SETS_MIN,
 };
 use crate::schedule::{Kind, Level, Schedule};
 use crate::template::{Dose, Exercise, Family, Library, Muscle, Role, Template, Variant};
-
-/// A session's exercises and what the runner should know about them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Workout {
-    /// The template it comes from.
-    pub role: Role,
-    /// The template's title.
-    pub title: String,
-    /// The exercises, in order: plyometrics, main lifts, loaded accessories, body
-    /// weight, core.
-    pub exercises: Vec<Prescribed>,
-    /// Warm-up minutes included in the estimate.
-    pub warmup_minutes: u32,
-    /// Estimated length: warm-up plus every exercise's [`Prescribed::seconds`],
-    /// rounded up to a minute.
-    pub estimated_minutes: u32,
-    /// What was adjusted and why, as data for the renderers to word.
-    pub notes: Vec<Note>,
-}
-
-/// Something a session was adjusted for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Note {
-    /// A novice: no barbell, main lifts at [`NOVICE_MAIN_REPS`] with
-    /// [`NOVICE_MAIN_RIR`] in reserve, one set fewer, longer rests on body weight.
-    Novice,
-    /// High running volume: loaded main lifts at the light end, slow tempo, a set fewer.
-    HighVolume {
-        /// The week's run minutes.
-        run_minutes: u32,
-        /// The runner's `high_volume_minutes`.
-        from_minutes: u32,
-    },
-    /// A deload week: half the sets, loads at most 90 %, reserve from the model.
-    Deload,
-    /// A light session carrying families the week's heavy sessions left out.
-    Carries(Vec<Family>),
-    /// Trimmed to fit the session's minutes.
-    Trimmed {
-        /// The session's minutes.
-        minutes: u32,
-        /// Exercises left out, by the name of their variant.
-        left_out: Vec<String>,
-        /// Exercises that lost sets.
-        fewer_sets: Vec<String>,
-    },
-    /// A block week's loading of the main lifts (SPEC §7).
-    Phase {
-        /// The phase.
-        phase: crate::phase::Phase,
-        /// Main-lift reps and reps in reserve.
-        reps: u32,
-        /// Reps in reserve.
-        rir: u32,
-        /// The strength ladder's wave, in a strength week.
-        wave: Option<u32>,
-        /// Main lifts keep one set fewer than the template (maintenance).
-        fewer_sets: bool,
-        /// The novice cap, as reps and reserve, when it lowered the dose.
-        novice_cap: Option<(u32, u32)>,
-        /// High running volume: `Some(true)` a step lighter, `Some(false)` already
-        /// the lightest step.
-        high_volume: Option<bool>,
-        /// The high-volume slow tempo is added (outside the base phase).
-        slow_tempo: bool,
-    },
-    /// Even trimmed, the estimate is over the session's minutes (a short pinned one).
-    OverTime {
-        /// The estimate.
-        estimated: u32,
-        /// The session's minutes.
-        minutes: u32,
-    },
-}
-
-/// A week-level finding about what the sessions train.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Coverage {
-    /// No session trains this muscle group.
-    Muscle(Muscle),
-    /// No session has an exercise of this family, though the equipment allows one.
-    Family(Family),
-    /// No allowed variant trains this family: it is left out of the coverage rule.
-    Impossible {
-        /// The family.
-        family: Family,
-        /// Each of these sets of equipment would bring it back, smallest first.
-        would_need: Vec<Equipment>,
-    },
-    /// A session has no single-leg exercise.
-    NoSingleLeg {
-        /// Its day.
-        day: Day,
-        /// Its start.
-        start: TimeOfDay,
-    },
-}
-
-/// One exercise as prescribed for this runner and this session.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Prescribed {
-    /// The variant's name: what the runner does.
-    pub name: String,
-    /// The exercise it is a variant of.
-    pub exercise: String,
-    /// Family.
-    pub family: Family,
-    /// Muscles trained.
-    pub muscles: Vec<Muscle>,
-    /// A main lift.
-    pub main: bool,
-    /// Sets are per leg.
-    pub single_leg: bool,
-    /// Sets are per side.
-    pub per_side: bool,
-    /// Sets.
-    pub sets: u32,
-    /// Reps per set, or `None` for a hold.
-    pub reps: Option<u32>,
-    /// Seconds per set for a hold, or `None`.
-    pub seconds: Option<u32>,
-    /// Percentage of 1RM, to one decimal, for a variant loaded from 1RM.
-    pub percent_1rm: Option<f64>,
-    /// The load in the schedule's units, when `[lifts]` gives the 1RM: per hand when
-    /// the implement is a pair of dumbbells.
-    pub load: Option<f64>,
-    /// What the load is held in.
-    pub implement: Option<Implement>,
-    /// Reps in reserve: the load model's, so only for a variant loaded from 1RM.
-    pub rir: Option<u32>,
-    /// Rest after each set.
-    pub rest_seconds: u32,
-    /// Tempo, where it matters.
-    pub tempo: Option<String>,
-    /// What the exercise is for: one line.
-    pub cue: String,
-    /// How to do this variant: one line.
-    pub variant_cue: String,
-    /// What the variant uses (empty: body weight).
-    pub equipment: Equipment,
-    /// The `[lifts]` key the load comes from.
-    pub lift: Option<&'static str>,
-    /// Ramp-up sets before the work sets (loaded main lifts), counted in the time.
-    pub ramp_up_sets: u32,
-    /// Optional in the template (dropped first when time is short).
-    optional: bool,
-}
-
-impl Prescribed {
-    /// Seconds of one rep.
-    fn rep_seconds(&self) -> u32 {
-        if self.tempo.is_some() {
-            SECONDS_PER_SLOW_REP
-        } else {
-            SECONDS_PER_REP
-        }
-    }
-
-    /// Seconds of work in one set, both legs or sides counted.
-    fn work_seconds(&self) -> u32 {
-        let work = match (self.reps, self.seconds) {
-            (Some(reps), _) => reps * self.rep_seconds(),
-            (None, Some(seconds)) => seconds,
-            (None, None) => 0,
-        };
-        let sides = if self.single_leg || self.per_side {
-            2
-        } else {
-            1
-        };
-        work * sides
-    }
-
-    /// Seconds this exercise takes: a minute to set up, the ramp-up sets, and sets ×
-    /// (work + rest), both legs or sides counted.
-    pub fn seconds(&self) -> u32 {
-        let work = self.work_seconds();
-        SETUP_SECONDS
-            + self.ramp_up_sets * (work + RAMP_UP_REST_SECONDS)
-            + self.sets * (work + self.rest_seconds)
-    }
-
-    /// Whether the template marks it optional: the first to go when time is short.
-    pub fn optional(&self) -> bool {
-        self.optional
-    }
-
-    /// Whether its load comes from 1RM.
-    pub fn loaded(&self) -> bool {
-        self.lift.is_some()
-    }
-
-    /// Where it goes in the session: plyometrics, main lifts, loaded accessories,
-    /// body weight, core.
-    fn place(&self) -> u8 {
-        match self.family {
-            Family::Plyometric => 0,
-            _ if self.main => 1,
-            _ if self.loaded() => 2,
-            Family::Plank | Family::PallofPress => 4,
-            _ => 3,
-        }
-    }
-}
+use crate::workout::{Coverage, Note, Prescribed, Workout};
 
 /// Fills in every session's workout, and adds the week's coverage findings (a
 /// family or muscle group the week misses, a family the equipment rules out).
@@ -744,6 +538,7 @@ mod tests {
     use super::*;
     use crate::day::Day;
     use crate::lift::Units;
+    use crate::rules::{RAMP_UP_REST_SECONDS, SECONDS_PER_REP, SETUP_SECONDS};
     use crate::schedule::Overrides;
 
     fn planned(text: &str) -> (Schedule, Plan) {

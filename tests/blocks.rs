@@ -471,7 +471,7 @@ fn check_block(
             let seconds = w.warmup_minutes * 60
                 + w.exercises
                     .iter()
-                    .map(planner::prescription::Prescribed::seconds)
+                    .map(planner::workout::Prescribed::seconds)
                     .sum::<u32>();
             prop_assert_eq!(
                 w.estimated_minutes,

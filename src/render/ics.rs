@@ -16,12 +16,12 @@ use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 
 use crate::lift::Units;
 use crate::plan::{Plan, Session};
-use crate::prescription::Prescribed;
 use crate::render::Week;
 use crate::render::phrases::{self, duration};
 use crate::rules::HEAVY_GAP_MIN;
 use crate::schedule::{Kind, Run};
 use crate::template::Role;
+use crate::workout::Prescribed;
 use crate::zone::{Shift, Zone};
 
 /// Options of the iCalendar format.

@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use crate::block::Block;
 use crate::plan::{DayReason, Gap};
-use crate::prescription::Prescribed;
 use crate::render::{Week, phrases};
+use crate::workout::Prescribed;
 use crate::zone::Zone;
 
 /// Bumped on any change that could break a script reading the output.

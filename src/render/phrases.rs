@@ -16,7 +16,6 @@ use crate::placement::Infeasible;
 use crate::plan::{
     Alternative, Criterion, DayReason, KindWhy, Note as PlanNote, Plan, RaceRule, Session, StartWhy,
 };
-use crate::prescription::{Coverage, Note, Prescribed};
 use crate::rules::{
     BLOCK_HEAVY_MAX, DELOAD_LOAD_SHARE, HEAVY_GAP_MIN, HIGH_VOLUME_RIR, HIGH_VOLUME_TEMPO,
     MAIN_REPS_MAX, MAINTENANCE_HEAVY, MAINTENANCE_SESSIONS, NOVICE_MAIN_REPS, NOVICE_MAIN_RIR,
@@ -25,6 +24,7 @@ use crate::rules::{
 };
 use crate::schedule::Kind;
 use crate::template::Family;
+use crate::workout::{Coverage, Note, Prescribed};
 
 /// `5 h 30 min`, `24 h`, `45 min`: the one way durations are written.
 pub fn duration(minutes: u32) -> String {

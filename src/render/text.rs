@@ -8,10 +8,10 @@ use crate::block::{Block, BlockWeek};
 use crate::day::Day;
 use crate::diagnostic::escape_controls;
 use crate::plan::Session;
-use crate::prescription::Workout;
 use crate::render::Week;
 use crate::render::phrases::{self, duration};
 use crate::schedule::Kind;
+use crate::workout::Workout;
 
 /// Options of the text format.
 #[derive(Debug, Clone, Copy, Default)]
