@@ -155,22 +155,20 @@ pub fn fraction_of_one_rep_max(reps: u32, reserve: u32) -> f64 {
     1.0 / (1.0 + f64::from(reps + reserve) / EPLEY_DIVISOR)
 }
 
+/// The reserve the model gives a set of `reps` at `fraction` of 1RM, its inverse:
+/// q = 30 × (1 / f − 1) − r, rounded down (the smaller claim).
+pub fn reserve_at(fraction: f64, reps: u32) -> u32 {
+    let q = EPLEY_DIVISOR * (1.0 / fraction - 1.0) - f64::from(reps);
+    // A hair of float noise must not cost a whole rep.
+    (q + 1e-9).floor().max(0.0) as u32
+}
+
 /// The smallest load step of `units`: 2.5 kg or 5 lb.
 pub fn plate_step(units: Units) -> f64 {
     match units {
         Units::Kg => LOAD_STEP_KG,
         Units::Lb => LOAD_STEP_LB,
     }
-}
-
-/// `load` rounded to the nearest plate step of `units` (2.5 kg or 5 lb).
-pub fn round_load(load: f64, units: Units) -> f64 {
-    (load / plate_step(units)).round() * plate_step(units)
-}
-
-/// `load` rounded down to a plate step of `units`, for loads that must stay under a cap.
-pub fn round_load_down(load: f64, units: Units) -> f64 {
-    (load / plate_step(units)).floor() * plate_step(units)
 }
 
 #[cfg(test)]
@@ -196,11 +194,19 @@ mod tests {
     }
 
     #[test]
-    fn loads_round_to_plate_steps() {
-        assert_eq!(round_load(81.08, Units::Kg), 80.0);
-        assert_eq!(round_load(81.25, Units::Kg), 82.5);
-        assert_eq!(round_load(176.0, Units::Lb), 175.0);
-        assert_eq!(round_load(177.5, Units::Lb), 180.0);
+    fn barbell_loads_round_to_plate_steps() {
+        assert_eq!(Implement::Barbell.load(81.08, Units::Kg), 80.0);
+        assert_eq!(Implement::Barbell.load(81.25, Units::Kg), 82.5);
+        assert_eq!(Implement::Barbell.load(176.0, Units::Lb), 175.0);
+        assert_eq!(Implement::Barbell.load(177.5, Units::Lb), 180.0);
+    }
+
+    #[test]
+    fn the_reserve_is_the_models_inverse_rounded_down() {
+        // 5 reps with 2 in reserve is 81.1 %; at 90 % of that, 72.9 %, the model
+        // gives 30 × (1/0.729 − 1) − 5 = 6.2, so 6 in reserve.
+        assert_eq!(reserve_at(0.729, 5), 6);
+        assert_eq!(reserve_at(fraction_of_one_rep_max(5, 2), 5), 2);
     }
 
     #[test]

@@ -6,12 +6,11 @@
 //! prescribed exercises and take every percentage, load and reps in reserve from the
 //! one model, 1 / (1 + (r + q) / 30), so the prescriber can change without them.
 
-use crate::lift::{fraction_of_one_rep_max, round_load, round_load_down};
+use crate::lift::fraction_of_one_rep_max;
 use crate::phase::{Phase, Rung, Step, capped, phase_step};
 use crate::plan::Plan;
 use crate::rules::{
-    BASE_TEMPO, DELOAD_LOAD_SHARE, DELOAD_SETS_SHARE, HIGH_VOLUME_TEMPO, MAIN_REPS_MAX,
-    MAINTENANCE_FEWER_SETS, SETS_MIN,
+    BASE_TEMPO, HIGH_VOLUME_TEMPO, MAIN_REPS_MAX, MAINTENANCE_FEWER_SETS, SETS_MIN,
 };
 use crate::schedule::{Level, Schedule};
 use crate::template::{Family, Library};
@@ -72,12 +71,6 @@ fn is_loaded_main(e: &Prescribed) -> bool {
     e.main && e.rir.is_some() && e.reps.is_some_and(|r| r <= MAIN_REPS_MAX)
 }
 
-/// The 1RM of `lift` in the schedule, if `[lifts]` gives it.
-fn one_rep_max(schedule: &Schedule, lift: Option<&'static str>) -> Option<f64> {
-    lift.and_then(|key| schedule.lifts.iter().find(|l| l.key == key))
-        .map(|l| l.one_rep_max)
-}
-
 /// Sets every heavy session's main lifts to `loading`: reps and reps in reserve of
 /// its step, its tempo, one set fewer than the template in maintenance; percentages
 /// and loads from the model, rounded as the prescriber rounds them. A session that
@@ -123,10 +116,12 @@ pub fn apply(plan: &mut Plan, schedule: &Schedule, library: &Library, loading: &
                     .max(SETS_MIN.min(written));
                 e.sets = e.sets.min(fewer);
             }
-            if e.lift.is_some() {
-                e.percent_1rm = Some((fraction * 1000.0).round() / 10.0);
-                e.load = one_rep_max(schedule, e.lift)
-                    .map(|max| round_load(fraction * max, schedule.runner.units));
+            if e.loaded() {
+                e.load_at(
+                    fraction,
+                    schedule.one_rep_max(e.lift),
+                    schedule.runner.units,
+                );
             }
         }
         // The prescriber's high-volume note names its own dose; the phase's replaces it.
@@ -214,35 +209,13 @@ fn fit(workout: &mut Workout, minutes: u32) {
     workout.estimated_minutes = total(workout).div_ceil(60);
 }
 
-/// Turns the week into a deload week: each exercise keeps at most half its sets
-/// (rounded up), and each loaded set drops to at most 90 % of its load, with the reps
-/// in reserve the model gives the lighter load (the fewest that reach 90 %).
+/// Turns the week into a deload week, as the prescriber deloads a cutback week
+/// ([`Prescribed::deload`]): at most half the sets, at most 90 % of the load.
 pub fn deload(plan: &mut Plan, schedule: &Schedule) {
     plan.deload = true;
     for workout in plan.sessions.iter_mut().filter_map(|s| s.workout.as_mut()) {
         for e in &mut workout.exercises {
-            e.sets = (f64::from(e.sets) * DELOAD_SETS_SHARE).ceil() as u32;
-            let (Some(_), Some(reps), Some(rir), Some(usual)) =
-                (e.lift, e.reps, e.rir, e.percent_1rm)
-            else {
-                continue;
-            };
-            let cap = (fraction_of_one_rep_max(reps, rir) * 100.0).min(usual) * DELOAD_LOAD_SHARE;
-            let reserve = (rir..)
-                .find(|&q| fraction_of_one_rep_max(reps, q) * 100.0 <= cap)
-                .unwrap_or(rir);
-            let fraction = fraction_of_one_rep_max(reps, reserve);
-            e.rir = Some(reserve);
-            e.percent_1rm = Some((fraction * 1000.0).round() / 10.0);
-            e.load = e
-                .load
-                .zip(one_rep_max(schedule, e.lift))
-                .map(|(load, max)| {
-                    round_load_down(
-                        (max * fraction).min(load * DELOAD_LOAD_SHARE),
-                        schedule.runner.units,
-                    )
-                });
+            e.deload(schedule.one_rep_max(e.lift), schedule.runner.units);
         }
         let seconds: u32 = workout.exercises.iter().map(Prescribed::seconds).sum();
         workout.estimated_minutes = (workout.warmup_minutes * 60 + seconds).div_ceil(60);

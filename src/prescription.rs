@@ -14,12 +14,12 @@
 //! per week. Only the renderers put them into words.
 
 use crate::equipment::Equipment;
-use crate::lift::{Implement, fraction_of_one_rep_max};
+use crate::lift::fraction_of_one_rep_max;
 use crate::plan::{Plan, Session};
 use crate::rules::{
-    DELOAD_LOAD_SHARE, DELOAD_SETS_SHARE, EPLEY_DIVISOR, HIGH_VOLUME_FEWER_SETS, HIGH_VOLUME_RIR,
-    HIGH_VOLUME_TEMPO, LIGHT_EXERCISES_MIN, MAIN_REPS_MAX, NOVICE_FEWER_SETS, NOVICE_MAIN_REPS,
-    NOVICE_MAIN_RIR, NOVICE_REST_SECONDS, PLYO_AFTER_HARD_MIN, RAMP_UP_SETS, REPS_MIN, SETS_MIN,
+    HIGH_VOLUME_FEWER_SETS, HIGH_VOLUME_RIR, HIGH_VOLUME_TEMPO, LIGHT_EXERCISES_MIN, MAIN_REPS_MAX,
+    NOVICE_FEWER_SETS, NOVICE_MAIN_REPS, NOVICE_MAIN_RIR, NOVICE_REST_SECONDS, PLYO_AFTER_HARD_MIN,
+    RAMP_UP_SETS, REPS_MIN, SETS_MIN,
 };
 use crate::schedule::{Kind, Level, Schedule};
 use crate::template::{Dose, Exercise, Family, Library, Muscle, Role, Template, Variant};
@@ -258,14 +258,6 @@ fn would_need(variants: &[&Variant]) -> Vec<Equipment> {
     minimal
 }
 
-/// The fraction of 1RM a set is at and the reserve the model gives for it, from the
-/// fraction: q = 30 × (1 / f − 1) − r, rounded down (the smaller claim).
-fn reserve_at(fraction: f64, reps: u32) -> u32 {
-    let q = EPLEY_DIVISOR * (1.0 / fraction - 1.0) - f64::from(reps);
-    // A hair of float noise must not cost a whole rep.
-    (q + 1e-9).floor().max(0.0) as u32
-}
-
 fn workout(
     schedule: &Schedule,
     session: &Session,
@@ -306,7 +298,7 @@ fn workout(
     }
     let mut list: Vec<Prescribed> = chosen
         .into_iter()
-        .map(|(e, v, optional)| prescribed(schedule, e, v, optional, high_volume, deload))
+        .map(|(e, v, optional)| prescribed(schedule, e, v, optional, high_volume))
         .collect();
     list.sort_by_key(Prescribed::place);
 
@@ -336,10 +328,10 @@ fn workout(
         });
     }
     if deload {
-        // Half the sets of the week as it would be, trimmed to fit: a deload keeps
-        // at most half of what the runner usually does.
+        // The week as it would be, trimmed to fit, then deloaded: a deload keeps at
+        // most half of what the runner usually does.
         for e in &mut list {
-            e.sets = (f64::from(e.sets) * DELOAD_SETS_SHARE).ceil() as u32;
+            e.deload(schedule.one_rep_max(e.lift), runner.units);
         }
     }
     let estimated_minutes = estimate(template.warmup_minutes, &list);
@@ -414,7 +406,6 @@ fn prescribed(
     v: &Variant,
     optional: bool,
     high_volume: bool,
-    deload: bool,
 ) -> Prescribed {
     let runner = &schedule.runner;
     let novice = runner.level == Level::Novice;
@@ -467,47 +458,7 @@ fn prescribed(
         rir = Some(HIGH_VOLUME_RIR.max(rir.unwrap_or(0)));
         tempo = Some(HIGH_VOLUME_TEMPO.to_owned());
     }
-    let fraction = match (loaded, reps, rir) {
-        (true, Some(reps), Some(rir)) => Some(fraction_of_one_rep_max(reps, rir)),
-        _ => None,
-    };
-    let one_rep_max = v
-        .lift
-        .and_then(|key| schedule.lifts.iter().find(|l| l.key == key))
-        .map(|l| l.one_rep_max);
-    let mut percent_1rm = fraction.map(|f| (f * 1000.0).round() / 10.0);
-    let mut load = match (fraction, one_rep_max, v.implement) {
-        (Some(f), Some(max), Some(implement)) => Some(implement.load(f * max, runner.units)),
-        _ => None,
-    };
-    if deload {
-        if let (Some(f), Some(reps)) = (fraction, reps) {
-            // At most 90 % of the model's load, printed to one decimal rounded down,
-            // and the reserve the model gives at that load.
-            let usual = percent_1rm.unwrap_or(f * 100.0);
-            let percent = ((usual.min(f * 100.0) * DELOAD_LOAD_SHARE * 10.0) + 1e-9).floor() / 10.0;
-            percent_1rm = Some(percent);
-            rir = Some(reserve_at(percent / 100.0, reps));
-            load = match (load, one_rep_max, v.implement) {
-                (Some(usual), Some(max), Some(implement)) => {
-                    let hands = if implement.per_hand() { 2.0 } else { 1.0 };
-                    let cap = (usual * DELOAD_LOAD_SHARE).min(max * percent / 100.0 / hands);
-                    Some(implement.load_under(cap, runner.units))
-                }
-                _ => None,
-            };
-        }
-    }
-    // A load that rounds to nothing, or past the 1RM itself (a 1RM lighter than the
-    // smallest step), is no load to lift: the percentage and reserve stand alone.
-    let hands = |i: Implement| if i.per_hand() { 2.0 } else { 1.0 };
-    let load = load.filter(|l| {
-        *l > 0.0
-            && one_rep_max
-                .zip(v.implement)
-                .is_some_and(|(max, i)| l * hands(i) <= max)
-    });
-    Prescribed {
+    let mut prescribed = Prescribed {
         name: v.name.clone(),
         exercise: e.name.clone(),
         family: e.family,
@@ -518,8 +469,8 @@ fn prescribed(
         sets,
         reps,
         seconds,
-        percent_1rm,
-        load,
+        percent_1rm: None,
+        load: None,
         implement: v.implement,
         rir,
         rest_seconds,
@@ -530,14 +481,23 @@ fn prescribed(
         lift: v.lift,
         ramp_up_sets: if e.main && loaded { RAMP_UP_SETS } else { 0 },
         optional,
+    };
+    if let (true, Some(reps), Some(rir)) = (loaded, reps, rir) {
+        let one_rep_max = schedule.one_rep_max(v.lift);
+        prescribed.load_at(
+            fraction_of_one_rep_max(reps, rir),
+            one_rep_max,
+            runner.units,
+        );
     }
+    prescribed
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::day::Day;
-    use crate::lift::Units;
+    use crate::lift::{Implement, Units};
     use crate::rules::{RAMP_UP_REST_SECONDS, SECONDS_PER_REP, SETUP_SECONDS};
     use crate::schedule::Overrides;
 
@@ -793,14 +753,6 @@ mod tests {
                 assert!(NOVICE_REST_SECONDS.contains(&e.rest_seconds) || e.implement.is_some());
             }
         }
-    }
-
-    #[test]
-    fn deload_reserve_is_the_models_for_the_lighter_load() {
-        // 5 reps with 2 in reserve is 81.1 %; at 90 % of that, 72.9 %, the model
-        // gives 30 × (1/0.729 − 1) − 5 = 6.2, so 6 in reserve.
-        assert_eq!(reserve_at(0.729, 5), 6);
-        assert_eq!(reserve_at(fraction_of_one_rep_max(5, 2), 5), 2);
     }
 
     #[test]

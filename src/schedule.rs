@@ -257,6 +257,12 @@ impl Schedule {
     pub fn run_minutes(&self) -> u32 {
         self.runs().map(|r| r.span.minutes).sum()
     }
+
+    /// The 1RM `[lifts]` gives for `lift`, if it does.
+    pub fn one_rep_max(&self, lift: Option<&str>) -> Option<f64> {
+        lift.and_then(|key| self.lifts.iter().find(|l| l.key == key))
+            .map(|l| l.one_rep_max)
+    }
 }
 
 /// The hint for a time zone that is not close to any known name.

@@ -6,8 +6,11 @@
 use crate::clock::TimeOfDay;
 use crate::day::Day;
 use crate::equipment::Equipment;
-use crate::lift::Implement;
-use crate::rules::{RAMP_UP_REST_SECONDS, SECONDS_PER_REP, SECONDS_PER_SLOW_REP, SETUP_SECONDS};
+use crate::lift::{Implement, Units, fraction_of_one_rep_max, reserve_at};
+use crate::rules::{
+    DELOAD_LOAD_SHARE, DELOAD_SETS_SHARE, RAMP_UP_REST_SECONDS, SECONDS_PER_REP,
+    SECONDS_PER_SLOW_REP, SETUP_SECONDS,
+};
 use crate::template::{Family, Muscle, Role};
 
 /// A session's exercises and what the runner should know about them.
@@ -201,6 +204,53 @@ impl Prescribed {
         self.lift.is_some()
     }
 
+    /// Sets the percentage of 1RM and the load for `fraction` of it, both from the one
+    /// model: the percentage to one decimal, the load in the implement's own steps
+    /// (per hand for a pair of dumbbells). A load that rounds to nothing, or past the
+    /// 1RM itself (a 1RM lighter than the smallest step), is no load to lift: the
+    /// percentage and reserve stand alone.
+    pub(crate) fn load_at(&mut self, fraction: f64, one_rep_max: Option<f64>, units: Units) {
+        self.percent_1rm = Some((fraction * 1000.0).round() / 10.0);
+        self.load = match (one_rep_max, self.implement) {
+            (Some(max), Some(implement)) => Some(implement.load(fraction * max, units)),
+            _ => None,
+        };
+        self.keep_liftable_load(one_rep_max);
+    }
+
+    /// The deload of SPEC §7: at most half the sets (rounded up); a set loaded from
+    /// 1RM at most 90 % of its load, printed to one decimal rounded down, with the
+    /// reserve the model gives at that load.
+    pub(crate) fn deload(&mut self, one_rep_max: Option<f64>, units: Units) {
+        self.sets = (f64::from(self.sets) * DELOAD_SETS_SHARE).ceil() as u32;
+        let (true, Some(reps), Some(rir)) = (self.loaded(), self.reps, self.rir) else {
+            return;
+        };
+        let model = fraction_of_one_rep_max(reps, rir) * 100.0;
+        let usual = self.percent_1rm.unwrap_or(model);
+        let percent = ((usual.min(model) * DELOAD_LOAD_SHARE * 10.0) + 1e-9).floor() / 10.0;
+        self.percent_1rm = Some(percent);
+        self.rir = Some(reserve_at(percent / 100.0, reps));
+        self.load = match (self.load, one_rep_max, self.implement) {
+            (Some(usual), Some(max), Some(implement)) => {
+                let cap = (usual * DELOAD_LOAD_SHARE).min(max * percent / 100.0 / hands(implement));
+                Some(implement.load_under(cap, units))
+            }
+            _ => None,
+        };
+        self.keep_liftable_load(one_rep_max);
+    }
+
+    fn keep_liftable_load(&mut self, one_rep_max: Option<f64>) {
+        let implement = self.implement;
+        self.load = self.load.filter(|l| {
+            *l > 0.0
+                && one_rep_max
+                    .zip(implement)
+                    .is_some_and(|(max, i)| l * hands(i) <= max)
+        });
+    }
+
     /// Where it goes in the session: plyometrics, main lifts, loaded accessories,
     /// body weight, core.
     pub(crate) fn place(&self) -> u8 {
@@ -212,4 +262,9 @@ impl Prescribed {
             _ => 3,
         }
     }
+}
+
+/// How many of the implement a load is held in: two for a pair of dumbbells.
+fn hands(implement: Implement) -> f64 {
+    if implement.per_hand() { 2.0 } else { 1.0 }
 }
