@@ -69,54 +69,35 @@ pub fn place(schedule: &Schedule) -> Result<Plan, Infeasible> {
 }
 
 /// Places the sessions of `schedule`'s week with `calendar` around it and a block's
-/// `limits`.
+/// `limits`, in four steps: what each day can offer, how many sessions to aim for,
+/// the search over every choice of days and kinds, and the plan with its reasons.
 pub fn place_in(
     schedule: &Schedule,
     calendar: &Calendar,
     limits: &Limits,
 ) -> Result<Plan, Infeasible> {
-    let runner = &schedule.runner;
     let (mut reasons, options) = day_options(schedule, calendar, limits);
     let pinned: Vec<(Day, Kind)> = schedule.pinned().map(|p| (p.day, p.kind)).collect();
-    let target = limits
-        .sessions
-        .map_or(runner.sessions, |n| n.min(runner.sessions));
-    let heavy_max = limits
-        .heavy_max
-        .map_or(runner.heavy_max, |n| n.min(runner.heavy_max));
-    let mut open: Vec<Day> = Day::ALL
-        .into_iter()
-        .filter(|d| options[d.index()].light.is_some())
-        .collect();
-    if limits.earliest_day_only {
-        open.truncate(1);
-    }
-    let free_target = usize::from(target).saturating_sub(pinned.len());
-    let count = free_target.min(open.len());
-    if pinned.len() + count < usize::from(SESSIONS_MIN)
-        && !limits.earliest_day_only
-        && !limits.allow_fewer
-    {
+    let aim = Aim::new(schedule, &options, limits, pinned.len());
+    if aim.too_few(limits) {
         return Err(Infeasible {
-            possible: pinned.len() + count,
+            possible: pinned.len() + aim.count,
             days: Box::new(reasons),
         });
     }
-    let pinned_heavy = pinned.iter().filter(|(_, k)| *k == Kind::Heavy).count();
     let search = Search {
         options: &options,
         pinned: &pinned,
-        heavy_room: usize::from(heavy_max).saturating_sub(pinned_heavy),
+        heavy_room: usize::from(aim.heavy_max)
+            .saturating_sub(pinned.iter().filter(|(_, k)| *k == Kind::Heavy).count()),
     };
-    let open_mask = open.iter().fold(0u8, |m, d| m | bit(*d));
-    let candidates = search.candidates(open_mask, count);
+    let candidates = search.candidates(aim.open, aim.count);
     let Some(best) = candidates.iter().max_by(|a, b| a.key.cmp(&b.key)) else {
         return Err(Infeasible {
             possible: pinned.len(),
             days: Box::new(reasons),
         });
     };
-
     let ranked = Ranked {
         candidates: &candidates,
         best,
@@ -124,51 +105,16 @@ pub fn place_in(
     let decision = ranked.best_other(|c| c.days != best.days || c.heavy != best.heavy);
     let day_alternatives = std::array::from_fn(|i| {
         let day = Day::from_index(i);
-        if !open.contains(&day) {
-            return None;
-        }
         let holds = best.holds(day);
-        ranked.best_other(|c| c.holds(day) != holds)
+        (aim.open & bit(day) != 0)
+            .then(|| ranked.best_other(|c| c.holds(day) != holds))
+            .flatten()
     });
-
-    let mut sessions: Vec<Session> = days_of(best.days)
-        .map(|day| {
-            let kind = best.kind(day);
-            let slot = options[day.index()].slot(kind);
-            let why = SessionWhy {
-                kind: search.kind_why(&ranked, day),
-                start: options[day.index()].start_why(kind, runner.preferred_lift_time),
-            };
-            session(
-                day,
-                slot.start,
-                runner.session_minutes,
-                kind,
-                &slot.distances,
-                Some(why),
-            )
-        })
-        .chain(schedule.pinned().map(|p| {
-            let start = i64::from(p.span.start.minutes());
-            let distances = calendar.distances(stretch(start, p.span.minutes));
-            session(p.day, start, p.span.minutes, p.kind, &distances, None)
-        }))
-        .collect();
-    sessions.sort_by_key(|s| (s.day, s.span.start));
-
-    for day in days_of(best.days) {
-        reasons[day.index()] = DayReason::Chosen;
-    }
-    if free_target == 0 {
-        for reason in &mut reasons {
-            if *reason == DayReason::NotNeeded {
-                *reason = DayReason::TargetMet;
-            }
-        }
-    }
-    let notes = notes(schedule, calendar, &sessions, target);
+    let sessions = sessions(schedule, calendar, &search, &ranked);
+    mark_days(&mut reasons, best.days, aim.free);
+    let notes = notes(schedule, calendar, &sessions, aim.target);
     Ok(Plan {
-        target,
+        target: aim.target,
         sessions,
         days: reasons,
         day_alternatives,
@@ -179,6 +125,112 @@ pub fn place_in(
         taper: false,
         phase: None,
     })
+}
+
+/// How many sessions the week aims for, and on which days they can go.
+struct Aim {
+    /// Sessions aimed for, pinned ones included: the runner's, within a block's limit.
+    target: u8,
+    /// Heavy sessions at most: the runner's, within a block's limit.
+    heavy_max: u8,
+    /// Days free to plan on, as a bit set.
+    open: u8,
+    /// Sessions to plan besides the pinned ones.
+    free: usize,
+    /// Sessions the search places: as many as `free`, if there are days for them.
+    count: usize,
+    /// Pinned sessions.
+    pinned: usize,
+}
+
+impl Aim {
+    fn new(schedule: &Schedule, options: &[DayOption; 7], limits: &Limits, pinned: usize) -> Aim {
+        let runner = &schedule.runner;
+        let target = limits
+            .sessions
+            .map_or(runner.sessions, |n| n.min(runner.sessions));
+        let heavy_max = limits
+            .heavy_max
+            .map_or(runner.heavy_max, |n| n.min(runner.heavy_max));
+        let mut open = Day::ALL
+            .into_iter()
+            .filter(|d| options[d.index()].light.is_some());
+        // Race week: one session, on the earliest day that can hold one.
+        let open: u8 = if limits.earliest_day_only {
+            open.next().map_or(0, bit)
+        } else {
+            open.fold(0, |m, d| m | bit(d))
+        };
+        let free = usize::from(target).saturating_sub(pinned);
+        Aim {
+            target,
+            heavy_max,
+            open,
+            free,
+            count: free.min(open.count_ones() as usize),
+            pinned,
+        }
+    }
+
+    /// Fewer than two sessions fit, where the week must have them.
+    fn too_few(&self, limits: &Limits) -> bool {
+        self.pinned + self.count < usize::from(SESSIONS_MIN)
+            && !limits.earliest_day_only
+            && !limits.allow_fewer
+    }
+}
+
+/// The sessions of the best placement, each with why it has its kind and start, and
+/// the pinned ones, in week order.
+fn sessions(
+    schedule: &Schedule,
+    calendar: &Calendar,
+    search: &Search<'_>,
+    ranked: &Ranked<'_>,
+) -> Vec<Session> {
+    let runner = &schedule.runner;
+    let best = ranked.best;
+    let mut sessions: Vec<Session> = days_of(best.days)
+        .filter_map(|day| {
+            let kind = best.kind(day);
+            let option = &search.options[day.index()];
+            let slot = option.slot(kind)?;
+            let why = SessionWhy {
+                kind: search.kind_why(ranked, day),
+                start: option.start_why(kind, slot, runner.preferred_lift_time),
+            };
+            Some(session(
+                day,
+                slot.start,
+                runner.session_minutes,
+                kind,
+                &slot.distances,
+                Some(why),
+            ))
+        })
+        .chain(schedule.pinned().map(|p| {
+            let start = i64::from(p.span.start.minutes());
+            let distances = calendar.distances(stretch(start, p.span.minutes));
+            session(p.day, start, p.span.minutes, p.kind, &distances, None)
+        }))
+        .collect();
+    sessions.sort_by_key(|s| (s.day, s.span.start));
+    sessions
+}
+
+/// Marks the chosen days, and days left free because the pinned sessions already
+/// meet the target.
+fn mark_days(reasons: &mut [DayReason; 7], chosen: u8, free: usize) {
+    for day in days_of(chosen) {
+        reasons[day.index()] = DayReason::Chosen;
+    }
+    if free == 0 {
+        for reason in reasons.iter_mut() {
+            if *reason == DayReason::NotNeeded {
+                *reason = DayReason::TargetMet;
+            }
+        }
+    }
 }
 
 /// What the placement tells the runner: rules the pinned sessions break, planned
@@ -285,31 +337,21 @@ struct DayOption {
 }
 
 impl DayOption {
-    fn slot(&self, kind: Kind) -> Slot {
-        let slot = match kind {
+    /// The slot a session of `kind` takes on this day, if the day offers one.
+    fn slot(&self, kind: Kind) -> Option<Slot> {
+        match kind {
             Kind::Heavy => self.heavy,
             Kind::Light => self.light,
-        };
-        // Candidates are built only from days that offer the kind.
-        slot.or(self.light).unwrap_or(Slot {
-            start: 0,
-            distance: 0,
-            distances: Distances {
-                before: None,
-                after: None,
-                shortfall: 0,
-                short_of: None,
-            },
-        })
+        }
     }
 
-    fn start_why(&self, kind: Kind, preferred: TimeOfDay) -> StartWhy {
+    /// Why a session of `kind` starts at `chosen` rather than nearer the preferred time.
+    fn start_why(&self, kind: Kind, chosen: Slot, preferred: TimeOfDay) -> StartWhy {
         let time = |minutes: i64| {
             TimeOfDay::wrapping(
                 u32::try_from(minutes.rem_euclid(i64::from(DAY_MINUTES))).unwrap_or(0),
             )
         };
-        let chosen = self.slot(kind);
         let tie = match kind {
             Kind::Heavy => self.heavy_tie,
             Kind::Light => self.light_tie,
@@ -608,21 +650,22 @@ impl Search<'_> {
         for days in (0..=0x7fu8).filter(|m| m & !open == 0 && m.count_ones() as usize == count) {
             let able = days & heavy_able;
             for heavy in (0..=able).filter(|h| h & !able == 0) {
-                if heavy.count_ones() as usize <= self.heavy_room
-                    && heavy & neighbours(heavy | pinned_heavy) == 0
+                if heavy.count_ones() as usize > self.heavy_room
+                    || heavy & neighbours(heavy | pinned_heavy) != 0
                 {
-                    out.push(Candidate {
-                        days,
-                        heavy,
-                        key: self.key(days, heavy),
-                    });
+                    continue;
+                }
+                if let Some(key) = self.key(days, heavy) {
+                    out.push(Candidate { days, heavy, key });
                 }
             }
         }
         out
     }
 
-    fn key(&self, days: u8, heavy: u8) -> Key {
+    /// The ranking of sessions on `days`, heavy on `heavy`; `None` if a day does not
+    /// offer its kind (the candidates are built so that every day does).
+    fn key(&self, days: u8, heavy: u8) -> Option<Key> {
         let slot = |d: Day| {
             let kind = if heavy & bit(d) != 0 {
                 Kind::Heavy
@@ -636,12 +679,14 @@ impl Search<'_> {
         let mut heavy_starts = [i64::MAX; PLANNED_MAX];
         let mut distance = 0;
         for (i, d) in days_of(days).take(PLANNED_MAX).enumerate() {
-            starts[i] = slot(d).start;
-            distance += slot(d).distance;
+            let slot = slot(d)?;
+            starts[i] = slot.start;
+            distance += slot.distance;
         }
         for (i, d) in days_of(heavy).take(PLANNED_MAX).enumerate() {
-            shortfalls[i] = slot(d).distances.shortfall;
-            heavy_starts[i] = slot(d).start;
+            let slot = slot(d)?;
+            shortfalls[i] = slot.distances.shortfall;
+            heavy_starts[i] = slot.start;
         }
         shortfalls.sort_unstable_by(|a, b| b.cmp(a));
         let pinned_days = self.pinned.iter().map(|(d, _)| *d);
@@ -650,7 +695,7 @@ impl Search<'_> {
             .iter()
             .filter(|(_, k)| *k == Kind::Heavy)
             .map(|(d, _)| *d);
-        Key {
+        Some(Key {
             sessions: days.count_ones() as usize + self.pinned.len(),
             heavy: heavy.count_ones() as usize + pinned_heavy.clone().count(),
             shortfalls: Reverse(shortfalls),
@@ -659,7 +704,7 @@ impl Search<'_> {
             distance: Reverse(distance),
             starts: Reverse(starts),
             heavy_starts: Reverse(heavy_starts),
-        }
+        })
     }
 
     /// Why the session on `day` of `best` has its kind.

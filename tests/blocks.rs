@@ -1008,7 +1008,11 @@ fn a_dumbbell_block_loads_each_hand() {
             };
             // 2 kg dumbbell steps: to the nearest step, or under the cap in a deload.
             let each = 50.0 * p / 100.0 / 2.0;
-            let low = if week.plan.deload { each - 2.0 } else { each - 1.0 };
+            let low = if week.plan.deload {
+                each - 2.0
+            } else {
+                each - 1.0
+            };
             assert!(
                 load >= low - 1e-9 && load <= each + 1.0 + 1e-9,
                 "week {}: {} {load} a hand at {p} % of 50 kg",
