@@ -216,6 +216,18 @@ fn every_example_reads_back_as_a_calendar_of_its_plan() {
             assert_eq!(value(&calendar.properties, "VERSION"), "2.0", "{name}");
             assert!(value(&calendar.properties, "PRODID").starts_with("-//planner//"));
             assert_eq!(value(&calendar.properties, "CALSCALE"), "GREGORIAN");
+            assert_eq!(value(&calendar.properties, "METHOD"), "PUBLISH", "{name}");
+            let calendar_name = value(&calendar.properties, "NAME");
+            assert_eq!(
+                calendar_name,
+                format!("Strength week of {}", week.monday),
+                "{name}"
+            );
+            assert_eq!(
+                value(&calendar.properties, "X-WR-CALNAME"),
+                calendar_name,
+                "{name}"
+            );
 
             let runs: Vec<_> = if options.include_runs {
                 example.schedule.runs().collect()
@@ -242,6 +254,13 @@ fn every_example_reads_back_as_a_calendar_of_its_plan() {
                 .iter()
                 .map(|e| {
                     assert_eq!(event_value(e, "DTSTAMP"), "20261118T110640Z", "{name}");
+                    assert_eq!(
+                        event_value(e, "LAST-MODIFIED"),
+                        "20261118T110640Z",
+                        "{name}"
+                    );
+                    // Whole minutes from 2026-01-01 00:00 UTC to the stamp.
+                    assert_eq!(event_value(e, "SEQUENCE"), "462906", "{name}");
                     assert!(!event_value(e, "SUMMARY").is_empty(), "{name}");
                     assert!(!event_value(e, "DESCRIPTION").is_empty(), "{name}");
                     (
