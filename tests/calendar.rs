@@ -426,8 +426,8 @@ fn every_example_reads_back_as_csv_of_its_plan() {
             let expected = [
                 start.date().to_string(),
                 session.day.key().to_owned(),
-                start.format("%H:%M").to_string(),
-                end.format("%H:%M").to_string(),
+                start.format("%Y-%m-%dT%H:%M").to_string(),
+                end.format("%Y-%m-%dT%H:%M").to_string(),
                 session.span.minutes.to_string(),
                 session.kind.name().to_owned(),
             ];
