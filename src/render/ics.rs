@@ -60,8 +60,8 @@ const SEQUENCE_EPOCH: i64 = 1_767_225_600;
 
 /// Seconds per step of `SEQUENCE`. A minute, not a second: counted in seconds the
 /// number would pass RFC 5545's largest INTEGER (2^31 - 1) in 2094, in minutes only in
-/// the year 6109. Two plans made within the same minute share a `SEQUENCE`, and then
-/// the later `DTSTAMP` wins (RFC 5546 §2.1.5).
+/// the year 6109. Two plans made within the same minute share a `SEQUENCE`; their
+/// `DTSTAMP`, to the second, still tells them apart.
 const SEQUENCE_STEP_SECONDS: i64 = 60;
 
 /// Writes the week as a calendar.
