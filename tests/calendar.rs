@@ -1,7 +1,12 @@
 //! iCalendar and CSV output of every example, read back with independent parsers (the
-//! `ical` and `csv` crates) and checked against the plan it was written from.
+//! `ical` and `csv` crates) and checked against the plan it was written from; then the
+//! calendars imported into real clients, khal and Python's `icalendar`.
 
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -13,7 +18,7 @@ use planner::render::{self, Week};
 use planner::zone::Zone;
 use planner::{Overrides, Plan, Schedule, plan_week};
 
-use crate::util::root;
+use crate::util::{planner, root, tempdir};
 
 /// An example schedule that has a plan.
 struct Example {
@@ -216,6 +221,18 @@ fn every_example_reads_back_as_a_calendar_of_its_plan() {
             assert_eq!(value(&calendar.properties, "VERSION"), "2.0", "{name}");
             assert!(value(&calendar.properties, "PRODID").starts_with("-//planner//"));
             assert_eq!(value(&calendar.properties, "CALSCALE"), "GREGORIAN");
+            assert_eq!(value(&calendar.properties, "METHOD"), "PUBLISH", "{name}");
+            let calendar_name = value(&calendar.properties, "NAME");
+            assert_eq!(
+                calendar_name,
+                format!("Strength week of {}", week.monday),
+                "{name}"
+            );
+            assert_eq!(
+                value(&calendar.properties, "X-WR-CALNAME"),
+                calendar_name,
+                "{name}"
+            );
 
             let runs: Vec<_> = if options.include_runs {
                 example.schedule.runs().collect()
@@ -242,6 +259,13 @@ fn every_example_reads_back_as_a_calendar_of_its_plan() {
                 .iter()
                 .map(|e| {
                     assert_eq!(event_value(e, "DTSTAMP"), "20261118T110640Z", "{name}");
+                    assert_eq!(
+                        event_value(e, "LAST-MODIFIED"),
+                        "20261118T110640Z",
+                        "{name}"
+                    );
+                    // Whole minutes from 2026-01-01 00:00 UTC to the stamp.
+                    assert_eq!(event_value(e, "SEQUENCE"), "462906", "{name}");
                     assert!(!event_value(e, "SUMMARY").is_empty(), "{name}");
                     assert!(!event_value(e, "DESCRIPTION").is_empty(), "{name}");
                     (
@@ -407,8 +431,8 @@ fn every_example_reads_back_as_csv_of_its_plan() {
             let expected = [
                 start.date().to_string(),
                 session.day.key().to_owned(),
-                start.format("%H:%M").to_string(),
-                end.format("%H:%M").to_string(),
+                start.format("%Y-%m-%dT%H:%M").to_string(),
+                end.format("%Y-%m-%dT%H:%M").to_string(),
                 session.span.minutes.to_string(),
                 session.kind.name().to_owned(),
             ];
@@ -431,4 +455,587 @@ fn every_example_reads_back_as_csv_of_its_plan() {
             }
         }
     }
+}
+
+// Real calendar clients. khal imports the calendars and lists their events; the
+// Python `icalendar` package reads every property back. `.ci/run` installs both from
+// `.ci/calendar-clients.txt`. A client that is missing fails these tests, it never
+// skips them, so CI cannot pass without the check.
+
+/// What to do about a missing client, for the message of the test that needs it.
+const INSTALL: &str = "the calendar tests need python3 with khal and icalendar: \
+                       `python3 -m pip install -r .ci/calendar-clients.txt` installs them \
+                       (.ci/run does)";
+
+/// `SOURCE_DATE_EPOCH` of a first plan (2026-11-18 11:06:40 UTC, as every test run's).
+const FIRST: i64 = 1_795_000_000;
+/// `SOURCE_DATE_EPOCH` of a plan made again three days later.
+const LATER: i64 = FIRST + 3 * 86_400;
+
+/// The `SEQUENCE` the README promises for a stamp: whole minutes since 2026-01-01
+/// 00:00 UTC.
+fn sequence_at(epoch: i64) -> i64 {
+    (epoch - 1_767_225_600) / 60
+}
+
+/// `DTSTAMP` and `LAST-MODIFIED` of a stamp, as `icalendar` writes the instant.
+fn instant_at(epoch: i64) -> String {
+    DateTime::from_timestamp(epoch, 0)
+        .expect("a valid instant")
+        .format("%Y-%m-%dT%H:%M:%S+00:00")
+        .to_string()
+}
+
+/// `python3` with `args`, its text in UTF-8 whatever the locale.
+fn python<I, S>(args: I) -> Command
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut command = Command::new("python3");
+    command
+        .args(args)
+        .env("PYTHONUTF8", "1")
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .stdin(Stdio::null());
+    command
+}
+
+/// Runs a client to completion and returns what it printed; the test fails when the
+/// client is missing or fails.
+#[track_caller]
+fn client(what: &str, command: &mut Command) -> String {
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("{what}: python3 does not start ({e}); {INSTALL}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "{what} failed ({}):\n{stderr}\n{INSTALL}",
+        output.status
+    );
+    String::from_utf8(output.stdout).unwrap_or_else(|e| panic!("{what}: output is not UTF-8: {e}"))
+}
+
+/// One calendar the clients are given: a week or a block of an example, with runs.
+struct Case {
+    name: String,
+    args: Vec<String>,
+}
+
+/// Every example's week that has a plan, and the four golden blocks: a zoned one to a
+/// race at a given time, a 16-week build with a tune-up race, high volume, and a
+/// novice in season.
+fn cases() -> Vec<Case> {
+    let mut cases: Vec<Case> = examples()
+        .iter()
+        .map(|example| {
+            let path = Path::new(&example.name);
+            let stem = path.file_stem().expect("a name").to_string_lossy();
+            Case {
+                name: stem.replace('-', "_"),
+                args: vec!["week".to_owned(), example.name.clone()],
+            }
+        })
+        .collect();
+    for (name, block) in [
+        ("base-week", &["--race", "2027-01-10T10:00"][..]),
+        ("marathon-build", &["--race", "2027-03-21"]),
+        ("marathoner", &["--weeks", "5"]),
+        ("beginner", &["--weeks", "6", "--in-season"]),
+    ] {
+        let example = root().join(format!("examples/{name}.toml"));
+        let mut args = vec!["block".to_owned(), example.display().to_string()];
+        args.extend(block.iter().map(|a| (*a).to_owned()));
+        cases.push(Case {
+            name: format!("{}_block", name.replace('-', "_")),
+            args,
+        });
+    }
+    cases
+}
+
+/// Runs `planner` with the case's arguments and `extra`, planned at `epoch`.
+fn plan(case: &Case, extra: &[&str], epoch: i64) -> String {
+    planner(
+        case.args
+            .iter()
+            .map(String::as_str)
+            .chain(extra.iter().copied()),
+    )
+    .env("SOURCE_DATE_EPOCH", &epoch.to_string())
+    .run()
+    .code(0)
+    .stdout
+}
+
+/// The case's calendar with its runs and alarms, planned at `epoch`, written to `dir`.
+fn calendar_file(dir: &Path, case: &Case, epoch: i64) -> PathBuf {
+    let flags = ["--format", "ics", "--include-runs", "--alarm", "30"];
+    let text = plan(case, &flags, epoch);
+    let path = dir.join(format!("{}-{epoch}.ics", case.name));
+    std::fs::write(&path, text).expect("the calendar is written");
+    path
+}
+
+/// An event the calendar should hold, read from the JSON of the same plan.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Planned {
+    /// Local start, `YYYY-MM-DDTHH:MM`.
+    start: String,
+    /// Local end, `YYYY-MM-DDTHH:MM`.
+    end: String,
+    /// How its summary starts: `Strength: heavy`, `Run: tempo`, `Race`.
+    summary: String,
+}
+
+/// The case's zone and every session and run of its plan, in order of start, from
+/// its JSON output.
+fn planned(case: &Case) -> (Option<Tz>, Vec<Planned>) {
+    let json: serde_json::Value =
+        serde_json::from_str(&plan(case, &["--format", "json"], FIRST)).expect("JSON");
+    let weeks: Vec<&serde_json::Value> = match json["weeks"].as_array() {
+        Some(weeks) => weeks.iter().collect(),
+        None => vec![&json],
+    };
+    let text = |v: &serde_json::Value, key: &str| {
+        v[key]
+            .as_str()
+            .unwrap_or_else(|| panic!("{}: no {key} in {v}", case.name))
+            .to_owned()
+    };
+    let mut events = Vec::new();
+    for week in weeks {
+        for session in week["sessions"].as_array().expect("sessions") {
+            events.push(Planned {
+                start: text(session, "start"),
+                end: text(session, "end"),
+                summary: format!("Strength: {}", text(session, "kind")),
+            });
+        }
+        for run in week["runs"].as_array().expect("runs") {
+            let kind = text(run, "type");
+            events.push(Planned {
+                start: text(run, "start"),
+                end: text(run, "end"),
+                summary: if kind == "race" {
+                    "Race".to_owned()
+                } else {
+                    format!("Run: {kind}")
+                },
+            });
+        }
+    }
+    events.sort();
+    let zone = json["timezone"]
+        .as_str()
+        .map(|name| name.parse().expect("chrono-tz knows the zone"));
+    (zone, events)
+}
+
+/// A date-time as `icalendar` prints it (`2026-11-30T17:00:00+00:00`, or floating
+/// without an offset), as the local `YYYY-MM-DDTHH:MM` of the schedule's zone.
+fn local(iso: &str, zone: Option<Tz>) -> String {
+    let local = match zone {
+        Some(zone) => DateTime::parse_from_rfc3339(iso)
+            .unwrap_or_else(|e| panic!("{iso} is not a UTC instant: {e}"))
+            .with_timezone(&zone)
+            .naive_local(),
+        None => NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M:%S")
+            .unwrap_or_else(|e| panic!("{iso} is not a floating time: {e}")),
+    };
+    local.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// Asserts that `events` (start, end, summary) are the plan's, one for one.
+#[track_caller]
+fn assert_events_are_planned(what: &str, mut events: Vec<Planned>, planned: &[Planned]) {
+    events.sort();
+    assert_eq!(
+        events.len(),
+        planned.len(),
+        "{what}: {} events for {} planned\n{events:#?}\n{planned:#?}",
+        events.len(),
+        planned.len()
+    );
+    for (event, planned) in events.iter().zip(planned) {
+        assert_eq!(
+            (&event.start, &event.end),
+            (&planned.start, &planned.end),
+            "{what}: {event:?} for {planned:?}"
+        );
+        assert!(
+            event.summary.starts_with(&planned.summary),
+            "{what}: {event:?} for {planned:?}"
+        );
+    }
+}
+
+/// Every file as the `icalendar` package reads it (tests/clients/read_ics.py).
+fn read_with_icalendar(paths: &[PathBuf]) -> Vec<serde_json::Value> {
+    let script = root().join("tests/clients/read_ics.py");
+    let out = client(
+        "python icalendar",
+        &mut python(std::iter::once(script.as_os_str()).chain(paths.iter().map(|p| p.as_os_str()))),
+    );
+    let read: serde_json::Value = serde_json::from_str(&out).expect("the reader prints JSON");
+    read["files"].as_array().expect("one entry a file").clone()
+}
+
+#[test]
+fn python_icalendar_reads_every_calendar_as_published_with_every_property() {
+    let dir = tempdir("clients-icalendar");
+    let cases = cases();
+    let mut paths = Vec::new();
+    for case in &cases {
+        paths.push(calendar_file(&dir, case, FIRST));
+        paths.push(calendar_file(&dir, case, LATER));
+    }
+    let files = read_with_icalendar(&paths);
+    assert_eq!(files.len(), paths.len());
+    for (case, pair) in cases.iter().zip(files.chunks(2)) {
+        let (zone, planned) = planned(case);
+        for (file, epoch) in pair.iter().zip([FIRST, LATER]) {
+            let what = format!("{} at {epoch}", case.name);
+            assert_eq!(file["errors"], serde_json::json!([]), "{what}");
+            assert_eq!(file["version"], "2.0", "{what}");
+            assert_eq!(file["method"], "PUBLISH", "{what}");
+            let name = file["name"].as_str().unwrap_or_default();
+            assert!(name.starts_with("Strength "), "{what}: NAME {name:?}");
+            assert_eq!(file["x_wr_calname"], file["name"], "{what}");
+            let events = file["events"].as_array().expect("events");
+            let mut uids: Vec<&str> = events
+                .iter()
+                .map(|e| e["uid"].as_str().unwrap_or_default())
+                .collect();
+            uids.sort_unstable();
+            uids.dedup();
+            assert_eq!(uids.len(), events.len(), "{what}: UIDs are unique");
+            for event in events {
+                for key in [
+                    "uid",
+                    "dtstamp",
+                    "last_modified",
+                    "sequence",
+                    "dtstart",
+                    "dtend",
+                    "summary",
+                    "description",
+                ] {
+                    assert!(!event[key].is_null(), "{what}: no {key} in {event:#}");
+                }
+                assert_eq!(event["dtstamp"], instant_at(epoch), "{what}");
+                assert_eq!(event["last_modified"], event["dtstamp"], "{what}");
+                assert_eq!(event["sequence"], sequence_at(epoch), "{what}");
+                let session = event["summary"]
+                    .as_str()
+                    .is_some_and(|s| s.starts_with("Strength: "));
+                assert_eq!(event["alarms"], u8::from(session), "{what}: {event:#}");
+            }
+            let read: Vec<Planned> = events
+                .iter()
+                .map(|e| Planned {
+                    start: local(e["dtstart"].as_str().unwrap_or_default(), zone),
+                    end: local(e["dtend"].as_str().unwrap_or_default(), zone),
+                    summary: e["summary"].as_str().unwrap_or_default().to_owned(),
+                })
+                .collect();
+            assert_events_are_planned(&what, read, &planned);
+        }
+        // Planned again later: the same events under the same UIDs, each with a higher
+        // SEQUENCE, so an RFC 5546 client takes the new copy over the old.
+        let [first, later] = pair else {
+            unreachable!("two files a case")
+        };
+        let by_uid = |file: &serde_json::Value| -> BTreeMap<String, serde_json::Value> {
+            file["events"]
+                .as_array()
+                .expect("events")
+                .iter()
+                .map(|e| (e["uid"].as_str().unwrap_or_default().to_owned(), e.clone()))
+                .collect()
+        };
+        let (first, later) = (by_uid(first), by_uid(later));
+        assert_eq!(
+            first.keys().collect::<Vec<_>>(),
+            later.keys().collect::<Vec<_>>(),
+            "{}",
+            case.name
+        );
+        for (uid, old) in &first {
+            let new = &later[uid];
+            assert!(
+                new["sequence"].as_i64() > old["sequence"].as_i64(),
+                "{}: {uid} keeps SEQUENCE {}",
+                case.name,
+                old["sequence"]
+            );
+            for key in ["dtstart", "dtend", "summary", "description"] {
+                assert_eq!(new[key], old[key], "{}: {uid} {key}", case.name);
+            }
+        }
+    }
+}
+
+/// A khal of its own in `dir`: a config with one calendar per name, its folders,
+/// its cache, all inside `dir`, the local zone `zone`, and date-times printed as
+/// `YYYY-MM-DDTHH:MM`.
+struct Khal {
+    dir: PathBuf,
+}
+
+impl Khal {
+    fn new(dir: PathBuf, calendars: &[&str], zone: &str) -> Khal {
+        let mut config = String::from("[calendars]\n");
+        for name in calendars {
+            let folder = dir.join("calendars").join(name);
+            std::fs::create_dir_all(&folder).expect("a calendar folder");
+            config.push_str(&format!("[[{name}]]\npath = {}\n", folder.display()));
+        }
+        config.push_str(&format!(
+            "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n\
+             datetimeformat = %Y-%m-%dT%H:%M\nlongdatetimeformat = %Y-%m-%dT%H:%M\n\
+             local_timezone = {zone}\ndefault_timezone = {zone}\n\
+             [sqlite]\npath = {}\n",
+            dir.join("khal.db").display()
+        ));
+        std::fs::write(dir.join("config"), config).expect("the khal config is written");
+        Khal { dir }
+    }
+
+    /// `khal -c CONFIG ARGS`, nothing read from or written to the user's own files.
+    fn run(&self, args: &[&str]) -> String {
+        let config = self.dir.join("config");
+        let mut command = python(
+            [
+                "-m",
+                "khal",
+                "-c",
+                config.to_str().expect("a UTF-8 path"),
+                "--no-color",
+            ]
+            .into_iter()
+            .chain(args.iter().copied()),
+        );
+        command
+            .env("HOME", &self.dir)
+            .env("XDG_CONFIG_HOME", self.dir.join("xdg-config"))
+            .env("XDG_DATA_HOME", self.dir.join("xdg-data"))
+            .env("XDG_CACHE_HOME", self.dir.join("xdg-cache"));
+        client(&format!("khal {}", args.join(" ")), &mut command)
+    }
+
+    /// `khal import --batch`: an event whose UID is there already is replaced.
+    fn import(&self, calendar: &str, file: &Path) {
+        self.run(&[
+            "import",
+            "--batch",
+            "-a",
+            calendar,
+            file.to_str().expect("a UTF-8 path"),
+        ]);
+    }
+
+    /// Every event from `first` for `days` days, each once: (calendar, UID, event).
+    fn list(&self, first: &str, days: usize) -> Vec<(String, String, Planned)> {
+        let range = format!("{days}d");
+        // Not `--once`: it keeps one event a UID across all calendars, and the weeks
+        // and blocks share UIDs. Instead an event that crosses midnight, listed under
+        // both days, is dropped the second time; `stored` shows no event is kept twice.
+        let out = self.run(&[
+            "list",
+            "--day-format",
+            "",
+            "--format",
+            "{calendar}\t{uid}\t{start}\t{end}\t{title}",
+            first,
+            &range,
+        ]);
+        let mut lines: Vec<&str> = out.lines().filter(|line| !line.is_empty()).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        lines
+            .into_iter()
+            .map(|line| {
+                let fields: Vec<&str> = line.split('\t').collect();
+                let [calendar, uid, start, end, title] = fields[..] else {
+                    panic!("khal listed {line:?}")
+                };
+                (
+                    calendar.to_owned(),
+                    uid.to_owned(),
+                    Planned {
+                        start: start.to_owned(),
+                        end: end.to_owned(),
+                        summary: title.to_owned(),
+                    },
+                )
+            })
+            .collect()
+    }
+
+    /// The events stored in a calendar's folder: khal keeps one `UID.ics` per event.
+    fn stored(&self, calendar: &str) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.dir.join("calendars").join(calendar))
+            .expect("the calendar folder")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            // khal 0.14.1 leaves a temporary copy (`UID.ics` and six random letters)
+            // beside each event it replaces (pimutils/khal#1440); it reads only `.ics`.
+            .filter(|name| name.ends_with(".ics"))
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+/// The UIDs of a calendar file, as the `ical` crate reads them.
+fn uids(path: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).expect("the calendar is readable");
+    let mut uids: Vec<String> = parse(&text)
+        .events
+        .iter()
+        .map(|e| event_value(e, "UID").to_owned())
+        .collect();
+    uids.sort();
+    uids
+}
+
+#[test]
+fn khal_imports_every_calendar_and_lists_each_event_at_its_planned_time() {
+    let dir = tempdir("clients-khal");
+    let cases = cases();
+    let names: Vec<&str> = cases.iter().map(|c| c.name.as_str()).collect();
+    // Madrid is base-week's zone, so its UTC instants show as its wall-clock times;
+    // floating times show as written in any zone.
+    let khal = Khal::new(dir.join("khal"), &names, "Europe/Madrid");
+    let mut files = Vec::new();
+    for case in &cases {
+        let file = calendar_file(&dir, case, FIRST);
+        khal.import(&case.name, &file);
+        files.push(file);
+    }
+    // From the earliest Monday (the starter's week, planned from the stamp) past the
+    // end of the longest block.
+    let listed = khal.list("2026-11-23", 130);
+    for (case, file) in cases.iter().zip(&files) {
+        let (_, planned) = planned(case);
+        let mine: Vec<&(String, String, Planned)> =
+            listed.iter().filter(|(c, _, _)| *c == case.name).collect();
+        let mut listed_uids: Vec<String> = mine.iter().map(|(_, uid, _)| uid.clone()).collect();
+        listed_uids.sort();
+        assert_eq!(
+            listed_uids,
+            uids(file),
+            "{}: khal lists every event once",
+            case.name
+        );
+        let stored: Vec<String> = uids(file).iter().map(|uid| format!("{uid}.ics")).collect();
+        assert_eq!(khal.stored(&case.name), stored, "{}", case.name);
+        let events = mine.into_iter().map(|(_, _, e)| e.clone()).collect();
+        assert_events_are_planned(&format!("khal {}", case.name), events, &planned);
+    }
+}
+
+#[test]
+fn khal_shows_the_race_of_a_block_at_its_own_start() {
+    let dir = tempdir("clients-khal-race");
+    let case = Case {
+        name: "race".to_owned(),
+        args: [
+            "block",
+            "examples/base-week.toml",
+            "--race",
+            "2027-01-10T10:00",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    };
+    let file = calendar_file(&dir, &case, FIRST);
+    // base-week's zone is Europe/Madrid: the race is at 09:00 UTC, 10:00 in Madrid,
+    // 04:00 in New York.
+    for (zone, start, end) in [
+        ("Europe/Madrid", "2027-01-10T10:00", "2027-01-10T11:00"),
+        ("America/New_York", "2027-01-10T04:00", "2027-01-10T05:00"),
+    ] {
+        let khal = Khal::new(dir.join(zone.replace('/', "-")), &["race"], zone);
+        khal.import("race", &file);
+        let races: Vec<_> = khal
+            .list("2027-01-04", 7)
+            .into_iter()
+            .filter(|(_, _, e)| e.summary == "Race")
+            .collect();
+        assert_eq!(races.len(), 1, "{zone}: {races:?}");
+        let (_, uid, race) = &races[0];
+        assert_eq!(uid, "run-2027-01-04-sun-1000@planner", "{zone}");
+        assert_eq!(
+            (race.start.as_str(), race.end.as_str()),
+            (start, end),
+            "{zone}"
+        );
+    }
+}
+
+#[test]
+fn khal_takes_a_replanned_week_over_the_old_one_without_duplicates() {
+    let dir = tempdir("clients-khal-replan");
+    let first = Case {
+        name: "first".to_owned(),
+        args: ["week", "examples/base-week.toml"]
+            .map(str::to_owned)
+            .to_vec(),
+    };
+    // The same week with another preferred time and the pinned session an hour
+    // earlier: every session moves within its day, so every UID stays.
+    let text = std::fs::read_to_string(root().join("examples/base-week.toml"))
+        .expect("the example is readable")
+        .replace(
+            "preferred_lift_time = \"18:00\"",
+            "preferred_lift_time = \"12:00\"",
+        )
+        .replace(
+            "{ strength = \"heavy\", at = \"17:00\", minutes = 40 }",
+            "{ strength = \"heavy\", at = \"16:00\", minutes = 40 }",
+        );
+    let moved = dir.join("moved.toml");
+    std::fs::write(&moved, text).expect("the schedule is written");
+    let replanned = Case {
+        name: "replanned".to_owned(),
+        args: vec!["week".to_owned(), moved.display().to_string()],
+    };
+    let old = calendar_file(&dir, &first, FIRST);
+    let new = calendar_file(&dir, &replanned, LATER);
+    assert_eq!(uids(&old), uids(&new), "the replan keeps every UID");
+    let (_, old_plan) = planned(&first);
+    let (_, new_plan) = planned(&replanned);
+    let moved_sessions = old_plan
+        .iter()
+        .filter(|e| e.summary.starts_with("Strength") && !new_plan.contains(e))
+        .count();
+    assert_eq!(
+        moved_sessions, 3,
+        "every session moves\n{old_plan:#?}\n{new_plan:#?}"
+    );
+
+    let khal = Khal::new(dir.join("khal"), &["strength"], "Europe/Madrid");
+    khal.import("strength", &old);
+    let events = |khal: &Khal| -> Vec<Planned> {
+        khal.list("2026-11-30", 7)
+            .into_iter()
+            .map(|(_, _, e)| e)
+            .collect()
+    };
+    assert_events_are_planned("first import", events(&khal), &old_plan);
+    khal.import("strength", &new);
+    assert_events_are_planned("after the replan", events(&khal), &new_plan);
+    let stored: Vec<String> = uids(&new).iter().map(|uid| format!("{uid}.ics")).collect();
+    assert_eq!(
+        khal.stored("strength"),
+        stored,
+        "one file an event, none twice"
+    );
 }

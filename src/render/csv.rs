@@ -2,7 +2,8 @@
 //!
 //! Written with the `csv` crate so that quoting is right whatever a cell holds. Lines
 //! end in LF. Dates and times are local wall-clock times in the schedule's week, as
-//! in the JSON output; `start` and `end` are `HH:MM` beside the `date` column.
+//! in the JSON output; `start` and `end` are date-times, `YYYY-MM-DDTHH:MM` as JSON
+//! writes them, so a session that ends after midnight ends on the next day's date.
 
 use std::io;
 
@@ -24,6 +25,9 @@ const HEADER: [&str; 9] = [
     "exercises",
     "pinned",
 ];
+
+/// A local date and time, as the JSON output writes `start` and `end`.
+const DATE_TIME: &str = "%Y-%m-%dT%H:%M";
 
 /// Writes the week as CSV.
 pub fn write(week: &Week<'_>, out: &mut impl io::Write) -> io::Result<()> {
@@ -77,8 +81,8 @@ fn rows<W: io::Write>(
         let cells = [
             start.date().to_string(),
             session.day.key().to_owned(),
-            start.format("%H:%M").to_string(),
-            end.format("%H:%M").to_string(),
+            start.format(DATE_TIME).to_string(),
+            end.format(DATE_TIME).to_string(),
             session.span.minutes.to_string(),
             session.kind.name().to_owned(),
             template(session),
@@ -190,7 +194,9 @@ mod tests {
         assert_eq!(lines.len(), 3, "{csv}");
         let wednesday = lines
             .iter()
-            .find(|l| l.starts_with("2026-12-02,wed,18:00,18:40,40,heavy,heavy-"))
+            .find(|l| {
+                l.starts_with("2026-12-02,wed,2026-12-02T18:00,2026-12-02T18:40,40,heavy,heavy-")
+            })
             .unwrap_or_else(|| panic!("no Wednesday row in {csv}"));
         assert!(wednesday.ends_with(",true"), "{csv}");
         assert!(
@@ -223,13 +229,13 @@ mod tests {
     }
 
     #[test]
-    fn a_session_past_midnight_ends_on_the_clock_of_the_next_day() {
+    fn a_session_past_midnight_ends_on_the_next_day() {
         let csv = render(
             "[week]\nsun = { strength = \"light\", at = \"23:30\", minutes = 45 }\n\
              mon = { strength = \"light\", at = \"18:00\", minutes = 30 }\n",
         );
         assert!(
-            csv.contains("\n2026-12-06,sun,23:30,00:15,45,light,light,"),
+            csv.contains("\n2026-12-06,sun,2026-12-06T23:30,2026-12-07T00:15,45,light,light,"),
             "{csv}"
         );
     }

@@ -5,6 +5,11 @@
 //! octets on UTF-8 character boundaries, and times that are either floating (no
 //! `timezone`) or UTC instants converted from the schedule's zone.
 //!
+//! The calendar is published (`METHOD:PUBLISH`, RFC 5546): a copy of the plan, not an
+//! invitation. Its events carry the `SEQUENCE` and `DTSTAMP` by which a client that
+//! follows RFC 5546 tells a newer copy of an event from an older one; both come from
+//! the instant the plan was made (`SOURCE_DATE_EPOCH`, else the clock).
+//!
 //! A UID names the week and the slot, not the time: `strength-2026-11-30-wed@planner`
 //! is the session on Wednesday of the week of 30 November 2026, whatever its start.
 //! Importing the same week again, even after the plan moved a session within its day,
@@ -12,7 +17,7 @@
 
 use std::io;
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDateTime, Utc};
 
 use crate::lift::Units;
 use crate::plan::{Plan, Session};
@@ -31,7 +36,8 @@ pub struct IcsOptions {
     pub include_runs: bool,
     /// Remind this many minutes before each strength session.
     pub alarm_minutes: Option<u32>,
-    /// The `DTSTAMP` of every event: from `SOURCE_DATE_EPOCH`, so output is reproducible.
+    /// When the plan was made: every event's `DTSTAMP` and `LAST-MODIFIED`, and what
+    /// its `SEQUENCE` counts up to. From `SOURCE_DATE_EPOCH`, so output is reproducible.
     pub dtstamp: DateTime<Utc>,
 }
 
@@ -46,6 +52,17 @@ const UTC_STAMP: &str = "%Y%m%dT%H%M%SZ";
 
 /// A floating local date and time.
 const FLOATING_STAMP: &str = "%Y%m%dT%H%M%S";
+
+/// The instant from which `SEQUENCE` counts, in seconds since 1970: 2026-01-01 00:00
+/// UTC, before any calendar this program wrote. Not a coaching rule, so not in
+/// `rules.rs`: it is how this format numbers revisions, and nothing else reads it.
+const SEQUENCE_EPOCH: i64 = 1_767_225_600;
+
+/// Seconds per step of `SEQUENCE`. A minute, not a second: counted in seconds the
+/// number would pass RFC 5545's largest INTEGER (2^31 - 1) in 2094, in minutes only in
+/// the year 6109. Two plans made within the same minute share a `SEQUENCE`; their
+/// `DTSTAMP`, to the second, still tells them apart.
+const SEQUENCE_STEP_SECONDS: i64 = 60;
 
 /// Writes the week as a calendar.
 pub fn write(week: &Week<'_>, options: &IcsOptions, out: &mut impl io::Write) -> io::Result<()> {
@@ -66,12 +83,9 @@ pub fn write_weeks(
         ));
     };
     let zone = first.schedule.runner.timezone.as_ref();
-    let name = match weeks.last() {
-        Some(last) if weeks.len() > 1 => {
-            format!("Strength block from {} to {}", first.monday, last.monday)
-        }
-        _ => format!("Strength week of {}", first.monday),
-    };
+    let name = calendar_name(first, weeks);
+    let stamp = options.dtstamp.format(UTC_STAMP).to_string();
+    let sequence = sequence(options.dtstamp);
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -81,6 +95,8 @@ pub fn write_weeks(
         ),
         "CALSCALE:GREGORIAN".to_owned(),
         "METHOD:PUBLISH".to_owned(),
+        // RFC 7986's name, and the older extension that more clients read.
+        format!("NAME:{}", text(&name)),
         format!("X-WR-CALNAME:{}", text(&name)),
     ];
     if let Some(zone) = zone {
@@ -97,7 +113,9 @@ pub fn write_weeks(
         lines.extend([
             "BEGIN:VEVENT".to_owned(),
             format!("UID:{}", event.uid),
-            format!("DTSTAMP:{}", options.dtstamp.format(UTC_STAMP)),
+            format!("DTSTAMP:{stamp}"),
+            format!("LAST-MODIFIED:{stamp}"),
+            format!("SEQUENCE:{sequence}"),
             format!("DTSTART:{start}"),
             format!("DTEND:{end}"),
             format!("SUMMARY:{}", text(&event.summary)),
@@ -121,6 +139,37 @@ pub fn write_weeks(
         out.write_all(fold(&line).as_bytes())?;
     }
     Ok(())
+}
+
+/// The calendar's name: `Strength week of 2026-11-30`, or for a block `Strength block
+/// of 16 weeks from 2026-11-30 to 2027-03-21`, Monday of the first week to Sunday of
+/// the last.
+fn calendar_name(first: &Week<'_>, weeks: &[Week<'_>]) -> String {
+    match weeks.last() {
+        Some(last) if weeks.len() > 1 => {
+            // The renderers' dates stop well before chrono's last day; were it reached,
+            // the last Monday is still a true end of the name's range.
+            let sunday = last
+                .monday
+                .checked_add_days(Days::new(6))
+                .unwrap_or(last.monday);
+            format!(
+                "Strength block of {} weeks from {} to {sunday}",
+                weeks.len(),
+                first.monday
+            )
+        }
+        _ => format!("Strength week of {}", first.monday),
+    }
+}
+
+/// The `SEQUENCE` of every event made at `stamp`: whole minutes since
+/// [`SEQUENCE_EPOCH`], so a week planned again later carries a higher number and an
+/// RFC 5546 client takes its times over the old ones. Never negative (an earlier stamp
+/// gives 0) and never past RFC 5545's largest INTEGER.
+fn sequence(stamp: DateTime<Utc>) -> i64 {
+    let steps = (stamp.timestamp() - SEQUENCE_EPOCH).div_euclid(SEQUENCE_STEP_SECONDS);
+    steps.clamp(0, i64::from(i32::MAX))
 }
 
 /// What was done with local times that do not exist or exist twice in the schedule's
@@ -661,11 +710,16 @@ mod tests {
                 .split_terminator("\r\n")
                 .all(|l| l.len() <= LINE_OCTETS)
         );
+        assert_eq!(values(&calendar, "METHOD"), ["PUBLISH"]);
+        assert_eq!(values(&calendar, "NAME"), ["Strength week of 2026-11-30"]);
         assert_eq!(
             values(&calendar, "X-WR-CALNAME"),
             ["Strength week of 2026-11-30"]
         );
         assert_eq!(values(&calendar, "DTSTAMP"), ["20261101T120000Z"; 3]);
+        assert_eq!(values(&calendar, "LAST-MODIFIED"), ["20261101T120000Z"; 3]);
+        // 2026-11-01 12:00 UTC is 304 days and 12 hours after 2026-01-01.
+        assert_eq!(values(&calendar, "SEQUENCE"), ["438480"; 3]);
         assert_eq!(values(&calendar, "TRANSP"), ["OPAQUE"; 3]);
         assert!(
             values(&calendar, "SUMMARY")
@@ -678,6 +732,53 @@ mod tests {
                 .all(|c| c.starts_with("STRENGTH,"))
         );
         assert_eq!(values(&calendar, "BEGIN").len(), 4);
+    }
+
+    #[test]
+    fn sequence_counts_whole_minutes_from_2026_within_the_integer_range() {
+        let at = |secs: i64| sequence(DateTime::from_timestamp(secs, 0).expect("an instant"));
+        assert_eq!(at(SEQUENCE_EPOCH), 0);
+        assert_eq!(at(SEQUENCE_EPOCH + 59), 0);
+        assert_eq!(at(SEQUENCE_EPOCH + 60), 1);
+        assert_eq!(at(SEQUENCE_EPOCH + 86_400), 1440);
+        // Before 2026, and a SOURCE_DATE_EPOCH of 0 as reproducible builds often set.
+        assert_eq!(at(SEQUENCE_EPOCH - 1), 0);
+        assert_eq!(at(0), 0);
+        assert_eq!(at(i64::from(i32::MIN)), 0);
+        // The last second SOURCE_DATE_EPOCH accepts, 9999-12-31 23:59:59 UTC.
+        assert_eq!(at(253_402_300_799), i64::from(i32::MAX));
+        let later: Vec<i64> = (0..5)
+            .map(|minutes| at(1_795_000_000 + minutes * 60))
+            .collect();
+        assert!(later.windows(2).all(|w| w[0] < w[1]), "{later:?}");
+    }
+
+    #[test]
+    fn a_block_is_named_from_its_first_monday_to_its_last_sunday() {
+        let schedule = schedule(WEEK);
+        let plan = crate::plan_week(&schedule).expect("a plan");
+        let week = |monday: &str| Week {
+            schedule: &schedule,
+            plan: &plan,
+            monday: monday.parse().expect("a date"),
+        };
+        let weeks = [week("2026-11-30"), week("2026-12-07"), week("2026-12-14")];
+        assert_eq!(
+            calendar_name(&weeks[0], &weeks),
+            "Strength block of 3 weeks from 2026-11-30 to 2026-12-20"
+        );
+        assert_eq!(
+            calendar_name(&weeks[0], &weeks[..1]),
+            "Strength week of 2026-11-30"
+        );
+        let mut out = Vec::new();
+        write_weeks(&weeks, &options(), &mut out).expect("writes");
+        let calendar = String::from_utf8(out).expect("UTF-8");
+        assert_eq!(
+            values(&calendar, "NAME"),
+            ["Strength block of 3 weeks from 2026-11-30 to 2026-12-20"]
+        );
+        assert_eq!(values(&calendar, "NAME"), values(&calendar, "X-WR-CALNAME"));
     }
 
     #[test]
