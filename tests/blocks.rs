@@ -22,7 +22,7 @@ use planner::schedule::{Kind, Level, Schedule};
 use planner::template::{Family, Library};
 use proptest::prelude::*;
 
-use crate::properties::{WeekSpec, config, lifting_week, parse};
+use crate::schedules::{WeekSpec, config, lifting_week, parse};
 
 // The numbers of SPEC §7, written out again so that the checks do not lean on the
 // code they check.

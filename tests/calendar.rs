@@ -8,7 +8,7 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use ical::parser::ical::component::{IcalCalendar, IcalEvent};
 use ical::property::Property;
@@ -426,8 +426,10 @@ fn every_example_reads_back_as_csv_of_its_plan() {
             .expect("every row parses");
         assert_eq!(rows.len(), example.plan.sessions.len(), "{}", example.name);
         for (row, session) in rows.iter().zip(&example.plan.sessions) {
-            let start = week.datetime(session.span.start, 0);
-            let end = week.datetime(session.span.start, session.span.minutes);
+            // Worked out from the plan's minutes, not with the renderer's own clock.
+            let midnight = week.monday.and_time(NaiveTime::MIN);
+            let start = midnight + TimeDelta::minutes(i64::from(session.start_minutes()));
+            let end = start + TimeDelta::minutes(i64::from(session.span.minutes));
             let expected = [
                 start.date().to_string(),
                 session.day.key().to_owned(),

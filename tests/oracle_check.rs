@@ -9,7 +9,8 @@ use planner::{Overrides, Schedule, plan_week};
 use proptest::prelude::*;
 
 use crate::oracle::{self, Pick, best, check, describe, generate, key};
-use crate::properties::{check_hard_rules, config};
+use crate::properties::check_hard_rules;
+use crate::schedules::config;
 
 /// The planner's sessions as the oracle writes a placement.
 fn picks(plan: &Plan) -> Vec<Pick> {

@@ -18,7 +18,8 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 
-use crate::properties::{DAY, WEEK, WeekSpec, clash, config, forward, lifting_week, parse};
+use crate::properties::{clash, forward};
+use crate::schedules::{DAY, WEEK, WeekSpec, config, lifting_week, parse};
 
 // The numbers of SPEC §1 and issue 4, written out again so that the checks do not
 // lean on the code they check.
@@ -791,7 +792,7 @@ fn generated_lifting_weeks_cover_the_prescription_corners() {
             cx.high_volume() && exercises.iter().any(|e| e.main && e.load.is_some()),
             spec.lifts
                 .iter()
-                .any(|(_, l)| matches!(l, crate::properties::LiftSpec::Set { .. })),
+                .any(|(_, l)| matches!(l, crate::schedules::LiftSpec::Set { .. })),
             exercises.iter().any(|e| e.family == Family::Plyometric),
             plan.sessions.iter().any(|s| s.kind == Kind::Light),
             plan.sessions.iter().any(|s| {
