@@ -13,5 +13,6 @@ mod prescriptions;
 mod properties;
 mod robustness;
 mod templates;
+mod terminal;
 mod util;
 mod workflow;

@@ -197,37 +197,24 @@ fn colour_marks_hard_runs_and_heavy_sessions_only_when_asked() {
         monday: render::monday_of(schedule.week_of.expect("set")),
     };
     let mut plain = Vec::new();
-    render::text::write(
-        &week,
-        TextOptions {
-            explain: false,
-            color: false,
-        },
-        &mut plain,
-    )
-    .expect("renders");
+    render::text::write(&week, TextOptions::default(), &mut plain).expect("renders");
     let mut coloured = Vec::new();
-    render::text::write(
-        &week,
-        TextOptions {
-            explain: false,
-            color: true,
-        },
-        &mut coloured,
-    )
-    .expect("renders");
+    let options = TextOptions {
+        color: true,
+        ..TextOptions::default()
+    };
+    render::text::write(&week, options, &mut coloured).expect("renders");
     let coloured = String::from_utf8(coloured).expect("UTF-8");
+    let plain = String::from_utf8(plain).expect("UTF-8");
+    assert!(!plain.contains('\x1b'));
     assert!(
-        coloured.contains("\x1b[1;31mHARD\x1b[0m") && coloured.contains("\x1b[1;33mHEAVY\x1b[0m")
+        coloured.contains("\x1b[1m\x1b[31mHARD\x1b[0m")
+            && coloured.contains("\x1b[1m\x1b[33mHEAVY\x1b[0m")
+            && coloured.contains("\x1b[32mlight\x1b[0m"),
+        "{coloured}"
     );
     // Without the escape codes the two are the same text, column for column.
-    let stripped = coloured
-        .replace("\x1b[1;31m", "")
-        .replace("\x1b[1;33m", "")
-        .replace("\x1b[32m", "")
-        .replace("\x1b[1m", "")
-        .replace("\x1b[0m", "");
-    assert_eq!(stripped, String::from_utf8(plain).expect("UTF-8"));
+    assert_eq!(anstream::adapter::strip_str(&coloured).to_string(), plain);
 }
 
 #[test]

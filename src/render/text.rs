@@ -4,6 +4,8 @@
 
 use std::io;
 
+use anstyle::{AnsiColor, Color, Style};
+
 use crate::block::{Block, BlockWeek};
 use crate::day::Day;
 use crate::diagnostic::escape_controls;
@@ -18,7 +20,7 @@ use crate::schedule::Kind;
 pub struct TextOptions {
     /// Add the reasons: why each day holds a session or not, why each is heavy or light.
     pub explain: bool,
-    /// Mark hard runs and heavy sessions with ANSI colour (only on a terminal).
+    /// Mark hard runs and heavy sessions with ANSI colour.
     pub color: bool,
 }
 
@@ -53,7 +55,7 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
         plan.sessions.len(),
         plan.target,
     );
-    writeln!(out, "{}", paint(&header, BOLD, options.color))?;
+    writeln!(out, "{}", paint(&header, TITLE, options.color))?;
     writeln!(out)?;
 
     for day in Day::ALL {
@@ -68,7 +70,7 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
                     run.span.end().time(),
                     run.run_type,
                     if run.hard {
-                        paint("HARD", RED, options.color)
+                        paint("HARD", HARD, options.color)
                     } else {
                         String::new()
                     },
@@ -183,15 +185,23 @@ fn write_warnings<'a>(
     Ok(())
 }
 
-const BOLD: &str = "1";
-const RED: &str = "1;31";
-const YELLOW: &str = "1;33";
-const GREEN: &str = "32";
+/// The week's title and the block's.
+const TITLE: Style = Style::new().bold();
+/// `HARD` runs.
+const HARD: Style = Style::new()
+    .fg_color(Some(Color::Ansi(AnsiColor::Red)))
+    .bold();
+/// `HEAVY` sessions.
+const HEAVY: Style = Style::new()
+    .fg_color(Some(Color::Ansi(AnsiColor::Yellow)))
+    .bold();
+/// `light` sessions.
+const LIGHT: Style = Style::new().fg_color(Some(Color::Ansi(AnsiColor::Green)));
 
-/// `text` in an ANSI style when `color` is on, else as it is.
-fn paint(text: &str, style: &str, color: bool) -> String {
+/// `text` in `style` when `color` is on, else as it is.
+fn paint(text: &str, style: Style, color: bool) -> String {
     if color {
-        format!("\x1b[{style}m{text}\x1b[0m")
+        format!("{style}{text}{style:#}")
     } else {
         text.to_owned()
     }
@@ -221,7 +231,7 @@ pub fn write_block(
         (last.monday + chrono::Days::new(6)).format("%a %-d %b %Y"),
     );
     for line in wrap(&header, WIDTH) {
-        writeln!(out, "{}", paint(&line, BOLD, options.color))?;
+        writeln!(out, "{}", paint(&line, TITLE, options.color))?;
     }
     writeln!(out)?;
     writeln!(
@@ -370,7 +380,7 @@ fn mark(block: &Block, week: &BlockWeek) -> &'static str {
 /// `heavy` in the sessions column painted, when colour is on.
 fn paint_heavy(line: &str, color: bool) -> String {
     if color {
-        line.replace("heavy", &paint("heavy", YELLOW, true))
+        line.replace("heavy", &paint("heavy", HEAVY, true))
     } else {
         line.to_owned()
     }
@@ -544,7 +554,7 @@ fn session_line(s: &Session, color: bool) -> String {
         kind,
         &paint(
             kind,
-            if s.kind == Kind::Heavy { YELLOW } else { GREEN },
+            if s.kind == Kind::Heavy { HEAVY } else { LIGHT },
             color,
         ),
         1,

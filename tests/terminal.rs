@@ -1,0 +1,274 @@
+//! The terminal (SPEC §5): colour follows `--color`, `NO_COLOR` and `TERM`; through
+//! pipes and on a real pseudo-terminal.
+
+use crate::util::{planner, tempdir};
+
+/// `args` run through a pipe: standard output.
+fn text(args: &[&str]) -> String {
+    let outcome = planner(args).run().code(0);
+    assert_eq!(outcome.stderr, "", "{args:?}");
+    outcome.stdout
+}
+
+#[test]
+fn color_always_paints_text_even_into_a_pipe_and_never_and_auto_do_not() {
+    let args = ["week", "examples/base-week.toml", "--explain"];
+    let plain = text(&args);
+    assert!(!plain.contains('\x1b'));
+    let never = text(&[&args[..], &["--color", "never"]].concat());
+    assert_eq!(never, plain);
+    let auto = text(&[&args[..], &["--color=auto"]].concat());
+    assert_eq!(auto, plain);
+    let always = text(&[&args[..], &["--color", "always"]].concat());
+    assert!(always.contains("\x1b[1m\x1b[31mHARD\x1b[0m"), "{always}");
+    assert!(always.contains("\x1b[1m\x1b[33mHEAVY\x1b[0m"), "{always}");
+    // The same text under the paint, column for column.
+    assert_eq!(anstream::adapter::strip_str(&always).to_string(), plain);
+    // `always` is not undone by the environment.
+    let outcome = planner([&args[..], &["--color", "always"]].concat())
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .run()
+        .code(0);
+    assert_eq!(outcome.stdout, always);
+}
+
+#[test]
+fn color_always_paints_the_block_and_the_flag_goes_before_the_subcommand_too() {
+    let outcome = planner([
+        "--color",
+        "always",
+        "block",
+        "examples/marathoner.toml",
+        "--weeks",
+        "2",
+    ])
+    .run()
+    .code(0);
+    assert!(
+        outcome.stdout.contains("\x1b[1m\x1b[33mheavy\x1b[0m"),
+        "{}",
+        outcome.stdout
+    );
+    assert!(
+        outcome.stdout.starts_with("\x1b[1mBlock of 2 weeks"),
+        "{}",
+        outcome.stdout
+    );
+}
+
+#[test]
+fn formats_for_programs_never_get_colour() {
+    for format in ["json", "ics", "csv"] {
+        let outcome = planner([
+            "week",
+            "examples/base-week.toml",
+            "--format",
+            format,
+            "--color",
+            "always",
+        ])
+        .run()
+        .code(0);
+        assert!(!outcome.stdout.contains('\x1b'), "{format}");
+    }
+    let outcome = planner(["check", "examples/base-week.toml", "--color", "always"])
+        .run()
+        .code(3);
+    assert!(outcome.stdout.contains("1 strength session"));
+    assert!(!outcome.stdout.contains('\x1b'));
+}
+
+#[test]
+fn an_output_file_takes_colour_only_with_always() {
+    let dir = tempdir("color-output");
+    let file = dir.join("week.txt");
+    let path = file.to_str().expect("a UTF-8 path");
+    planner(["week", "examples/base-week.toml", "--output", path])
+        .run()
+        .code(0);
+    let auto = std::fs::read_to_string(&file).expect("written");
+    assert!(!auto.contains('\x1b'));
+    planner([
+        "week",
+        "examples/base-week.toml",
+        "--output",
+        path,
+        "--color",
+        "always",
+    ])
+    .run()
+    .code(0);
+    let always = std::fs::read_to_string(&file).expect("written");
+    assert!(always.contains("\x1b[1m\x1b[31mHARD"));
+    assert_eq!(anstream::adapter::strip_str(&always).to_string(), auto);
+}
+
+#[test]
+fn messages_on_standard_error_follow_the_flag() {
+    planner(["week", "no/such.toml"])
+        .run()
+        .code(1)
+        .stderr_has("error: cannot read no/such.toml");
+    planner(["week", "no/such.toml", "--color", "always"])
+        .run()
+        .code(1)
+        .stderr_has("\x1b[1m\x1b[31merror:\x1b[0m cannot read no/such.toml");
+    // clap's own messages too, before the arguments have parsed.
+    let outcome = planner(["week", "--colour", "--color", "always"])
+        .run()
+        .code(2);
+    assert!(outcome.stderr.contains("\x1b["), "{}", outcome.stderr);
+    let outcome = planner(["week", "--colour"]).run().code(2);
+    assert!(!outcome.stderr.contains('\x1b'), "{}", outcome.stderr);
+    let outcome = planner(["week", "--help", "--color=always"]).run().code(0);
+    assert!(outcome.stdout.contains("\x1b["), "{}", outcome.stdout);
+    let outcome = planner(["week", "--help"]).run().code(0);
+    assert!(!outcome.stdout.contains('\x1b'));
+}
+
+#[cfg(unix)]
+mod on_a_terminal {
+    //! Runs with one stream on a pseudo-terminal, as a runner at a terminal sees it.
+
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+
+    use rustix::fs::{Mode, OFlags};
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+    use rustix::termios::{Winsize, tcsetwinsize};
+
+    use crate::util::root;
+
+    /// Which stream is the terminal; the other is a pipe.
+    #[derive(Clone, Copy)]
+    enum On {
+        Stdout,
+        Stderr,
+    }
+
+    /// What a run showed on a terminal `columns` wide, its line ends as written, and
+    /// what the other stream got. `env` sets a variable, or removes it with `None`;
+    /// `TERM` is `xterm` unless it says otherwise.
+    fn run(args: &[&str], env: &[(&str, Option<&str>)], columns: u16, on: On) -> (String, String) {
+        let flags = OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC;
+        let master = openpt(flags).expect("a pseudo-terminal");
+        grantpt(&master).expect("grantpt");
+        unlockpt(&master).expect("unlockpt");
+        let name = ptsname(&master, Vec::new()).expect("the terminal's name");
+        let flags = OFlags::RDWR | OFlags::NOCTTY | OFlags::CLOEXEC;
+        let terminal = rustix::fs::open(name.as_c_str(), flags, Mode::empty()).expect("opens");
+        let size = Winsize {
+            ws_row: 50,
+            ws_col: columns,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        tcsetwinsize(&terminal, size).expect("a window size");
+        let terminal = std::fs::File::from(terminal);
+
+        let mut command = Command::new(env!("CARGO_BIN_EXE_planner"));
+        command
+            .args(args)
+            .current_dir(root())
+            .env_remove("NO_COLOR")
+            .env_remove("COLUMNS")
+            .env("TERM", "xterm")
+            .env("SOURCE_DATE_EPOCH", "1795000000")
+            .stdin(Stdio::null());
+        for (key, value) in env {
+            match value {
+                Some(value) => command.env(key, value),
+                None => command.env_remove(key),
+            };
+        }
+        match on {
+            On::Stdout => command.stdout(terminal).stderr(Stdio::piped()),
+            On::Stderr => command.stderr(terminal).stdout(Stdio::piped()),
+        };
+        let child = command.spawn().expect("planner starts");
+        // The terminal's end stays open only in the child, so reading ends with it.
+        drop(command);
+        let mut master = std::fs::File::from(master);
+        let mut shown = Vec::new();
+        let mut buffer = [0; 4096];
+        loop {
+            match master.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => shown.extend_from_slice(&buffer[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                // Linux says EIO once the other end is closed.
+                Err(e) if e.raw_os_error() == Some(rustix::io::Errno::IO.raw_os_error()) => break,
+                Err(e) => panic!("reading the terminal: {e}"),
+            }
+        }
+        let output = child.wait_with_output().expect("planner ends");
+        let other = match on {
+            On::Stdout => output.stderr,
+            On::Stderr => output.stdout,
+        };
+        // The terminal writes a line end as CR LF.
+        let shown = String::from_utf8(shown)
+            .expect("UTF-8")
+            .replace("\r\n", "\n");
+        (shown, String::from_utf8(other).expect("UTF-8"))
+    }
+
+    const WEEK: &[&str] = &["week", "examples/base-week.toml"];
+
+    fn week_on_terminal(env: &[(&str, Option<&str>)]) -> String {
+        run(WEEK, env, 80, On::Stdout).0
+    }
+
+    #[test]
+    fn a_terminal_gets_colour() {
+        let shown = week_on_terminal(&[]);
+        assert!(shown.contains("\x1b[1m\x1b[31mHARD\x1b[0m"), "{shown}");
+        // Without TERM it is still a terminal.
+        assert!(week_on_terminal(&[("TERM", None)]).contains('\x1b'));
+    }
+
+    #[test]
+    fn an_empty_no_color_keeps_colour_and_a_set_one_turns_it_off() {
+        assert!(week_on_terminal(&[("NO_COLOR", Some(""))]).contains('\x1b'));
+        assert!(!week_on_terminal(&[("NO_COLOR", Some("1"))]).contains('\x1b'));
+        // Whatever it is set to.
+        assert!(!week_on_terminal(&[("NO_COLOR", Some("0"))]).contains('\x1b'));
+    }
+
+    #[test]
+    fn a_dumb_terminal_gets_none() {
+        assert!(!week_on_terminal(&[("TERM", Some("dumb"))]).contains('\x1b'));
+    }
+
+    #[test]
+    fn color_never_and_always_overrule_the_terminal() {
+        let never = run(&[WEEK, &["--color", "never"]].concat(), &[], 80, On::Stdout).0;
+        assert!(!never.contains('\x1b'));
+        let env = [("NO_COLOR", Some("1")), ("TERM", Some("dumb"))];
+        let always = run(
+            &[WEEK, &["--color", "always"]].concat(),
+            &env,
+            80,
+            On::Stdout,
+        )
+        .0;
+        assert!(always.contains('\x1b'));
+    }
+
+    #[test]
+    fn piped_output_gets_no_colour_while_standard_error_on_a_terminal_does() {
+        let args = ["week", "no/such.toml"];
+        let (shown, stdout) = run(&args, &[], 80, On::Stderr);
+        assert_eq!(stdout, "");
+        assert!(
+            shown.starts_with("\x1b[1m\x1b[31merror:\x1b[0m cannot read no/such.toml"),
+            "{shown:?}"
+        );
+        let (shown, _) = run(&args, &[("NO_COLOR", Some("1"))], 80, On::Stderr);
+        assert!(shown.starts_with("error: cannot read"), "{shown:?}");
+        // Standard output into a pipe stays plain while standard error is a terminal.
+        let (_, stdout) = run(WEEK, &[], 80, On::Stderr);
+        assert!(stdout.starts_with("Week of") && !stdout.contains('\x1b'));
+    }
+}
