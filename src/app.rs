@@ -34,7 +34,7 @@ pub struct Context {
     pub today: NaiveDate,
     /// The calendar's `DTSTAMP`: `SOURCE_DATE_EPOCH` when set.
     pub stamp: DateTime<Utc>,
-    /// How text shows on standard output.
+    /// How text shows on standard output: colour, and the terminal's width.
     pub stdout: Surface,
     /// How text shows in a file named by `--output`.
     pub file: Surface,
@@ -197,6 +197,7 @@ fn setup(
         text: TextOptions {
             explain: options.explain,
             color: surface.color,
+            width: surface.width,
         },
         ics: IcsOptions {
             include_runs: options.include_runs,

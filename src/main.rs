@@ -96,8 +96,8 @@ fn colors(when: ColorWhen, stream: &impl IsTerminal) -> bool {
 
 /// The clock and the terminal, read once. `SOURCE_DATE_EPOCH`, when set, stands for
 /// now (so output is reproducible): it gives today's date and the calendar stamp.
-/// Standard output gets colour as the terminal and `--color` say; a file named by
-/// `--output` only with `--color always`.
+/// Standard output gets the terminal's colour and width; a file named by `--output`
+/// gets colour only with `--color always`, and `COLUMNS` or 80 columns.
 fn context(when: ColorWhen) -> Result<Context, String> {
     let epoch = match std::env::var_os("SOURCE_DATE_EPOCH") {
         None => None,
@@ -106,14 +106,19 @@ fn context(when: ColorWhen) -> Result<Context, String> {
     };
     let today: NaiveDate =
         epoch.map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive());
+    let columns = std::env::var_os("COLUMNS");
+    let stdout = io::stdout();
+    let size = terminal_size::terminal_size_of(&stdout).map(|(w, _)| w.0);
     Ok(Context {
         today,
         stamp: epoch.unwrap_or_else(Utc::now),
         stdout: Surface {
-            color: colors(when, &io::stdout()),
+            color: colors(when, &stdout),
+            width: terminal::width(columns.as_deref(), size),
         },
         file: Surface {
             color: when == ColorWhen::Always,
+            width: terminal::width(columns.as_deref(), None),
         },
     })
 }

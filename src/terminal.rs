@@ -1,4 +1,4 @@
-//! The terminal: whether a stream gets colour.
+//! The terminal: whether a stream gets colour, and how many columns text may use.
 //!
 //! `main` reads the environment and the streams once and asks these functions; they
 //! only decide, so every case is a unit test without a terminal.
@@ -11,12 +11,27 @@ use clap::ValueEnum;
 
 use crate::cli::ColorWhen;
 
-/// What text is shown on: whether it takes colour.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// What text is shown on: whether it takes colour, and its width in columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Surface {
     /// ANSI colour and bold.
     pub color: bool,
+    /// The widest a line may be.
+    pub width: usize,
 }
+
+impl Default for Surface {
+    /// No colour, [`DEFAULT_WIDTH`] columns.
+    fn default() -> Self {
+        Surface {
+            color: false,
+            width: DEFAULT_WIDTH,
+        }
+    }
+}
+
+/// The width when neither `COLUMNS` nor a terminal gives one.
+pub const DEFAULT_WIDTH: usize = 80;
 
 /// Whether a stream takes colour. `always` and `never` say so; `auto` colours a
 /// terminal unless `NO_COLOR` is set to something (an empty `NO_COLOR=` does not
@@ -39,6 +54,23 @@ pub fn color(
             is_terminal && no_color.is_none_or(OsStr::is_empty) && term != Some(OsStr::new("dumb"))
         }
     }
+}
+
+/// The columns text is laid out for: `COLUMNS` when it is a positive whole number,
+/// whether or not standard output is a terminal (the convention, and how a script
+/// asks for a width: `COLUMNS=120 planner week | less`); else the terminal's width;
+/// else [`DEFAULT_WIDTH`]. Anything else in `COLUMNS` is ignored, as if unset.
+pub fn width(columns: Option<&OsStr>, terminal: Option<u16>) -> usize {
+    let columns = columns
+        .and_then(OsStr::to_str)
+        .filter(|text| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+        // More digits than a u64 holds is still a wide terminal.
+        .map(|text| text.parse::<u64>().unwrap_or(u64::MAX))
+        .filter(|&n| n > 0)
+        .map(|n| usize::from(u16::try_from(n).unwrap_or(u16::MAX)));
+    columns
+        .or(terminal.filter(|&n| n > 0).map(usize::from))
+        .unwrap_or(DEFAULT_WIDTH)
 }
 
 /// The `--color` among raw arguments, for what clap prints itself before they parse
@@ -133,6 +165,24 @@ mod tests {
             assert!(color(ColorWhen::Always, is_terminal, no_color, term));
             assert!(!color(ColorWhen::Never, is_terminal, no_color, term));
         }
+    }
+
+    #[test]
+    fn columns_overrides_the_terminal_and_the_default() {
+        assert_eq!(width(os("120"), None), 120);
+        assert_eq!(width(os("120"), Some(200)), 120);
+        assert_eq!(width(None, Some(200)), 200);
+        assert_eq!(width(None, None), 80);
+    }
+
+    #[test]
+    fn columns_that_is_not_a_positive_number_is_ignored() {
+        for bad in ["", "0", "-5", "+90", " 90", "90 ", "ninety", "9.5"] {
+            assert_eq!(width(os(bad), Some(100)), 100, "{bad:?}");
+            assert_eq!(width(os(bad), None), 80, "{bad:?}");
+        }
+        assert_eq!(width(None, Some(0)), 80);
+        assert_eq!(width(os("99999999999999999999999"), None), 65535);
     }
 
     #[test]

@@ -1,25 +1,217 @@
-//! The terminal (SPEC §5): colour follows `--color`, `NO_COLOR` and `TERM`; through
-//! pipes and on a real pseudo-terminal.
+//! The terminal (SPEC §5): text fits the width (`COLUMNS`, else the terminal's, else
+//! 80 columns), and colour follows `--color`, `NO_COLOR` and `TERM`; through pipes,
+//! in process at every width, and on a real pseudo-terminal.
 
-use crate::util::{planner, tempdir};
+use planner::render::{self, Week, text::TextOptions};
 
-/// `args` run through a pipe: standard output.
-fn text(args: &[&str]) -> String {
-    let outcome = planner(args).run().code(0);
+use crate::util::{golden, planner, root, tempdir};
+
+/// Every example schedule's name.
+fn examples() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("examples"))
+        .expect("examples/ exists")
+        .map(|entry| entry.expect("examples/ is readable").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .map(|path| {
+            path.file_stem()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 5, "only {} examples", names.len());
+    names
+}
+
+/// Blocks in text: (example, block flags, whether some line wraps at 80 columns).
+const BLOCKS: &[(&str, &[&str], bool)] = &[
+    ("marathon-build", &["--race", "2027-03-21"], true),
+    ("base-week", &["--race", "2027-01-10T10:00"], true),
+    // Two sessions a week fit 80 columns.
+    ("beginner", &["--weeks", "6", "--in-season"], false),
+];
+
+/// Asserts no line of `text` is wider than `width` columns.
+#[track_caller]
+fn assert_fits(text: &str, width: usize, what: &str) {
+    for line in text.lines() {
+        let columns = line.chars().count();
+        assert!(
+            columns <= width,
+            "{what}: a line of {columns} columns in {width}:\n{line}\n--- whole text\n{text}"
+        );
+    }
+}
+
+/// The widest line of `text`, in columns.
+fn widest(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+/// `args` run through a pipe, with `COLUMNS` when given: standard output.
+fn text(args: &[&str], columns: Option<&str>) -> String {
+    let mut run = planner(args);
+    if let Some(columns) = columns {
+        run = run.env("COLUMNS", columns);
+    }
+    let outcome = run.run().code(0);
     assert_eq!(outcome.stderr, "", "{args:?}");
     outcome.stdout
 }
 
 #[test]
+fn every_example_week_fits_80_columns_by_default_and_120_with_columns() {
+    for name in examples() {
+        let file = format!("examples/{name}.toml");
+        for flags in [&[][..], &["--explain"]] {
+            let args: Vec<&str> = ["week", file.as_str()]
+                .into_iter()
+                .chain(flags.iter().copied())
+                .collect();
+            let outcome = planner(&args).run();
+            if outcome.code == 3 {
+                // No plan: nothing on standard output.
+                assert_eq!(outcome.stdout, "", "{name}");
+                continue;
+            }
+            let plain = outcome.code(0).stdout;
+            assert_fits(&plain, 80, &name);
+            // No terminal and no COLUMNS is 80 columns, as COLUMNS=80 is.
+            assert_eq!(plain, text(&args, Some("80")), "{name} {flags:?}");
+            let wide = text(&args, Some("120"));
+            assert_fits(&wide, 120, &name);
+            // The room is used: the title alone is wider than 80 columns.
+            assert!(widest(&wide) > 80, "{name} {flags:?} at 120:\n{wide}");
+        }
+    }
+}
+
+#[test]
+fn every_block_fits_80_and_120_columns_with_explain_and_detail() {
+    for (name, block, wraps) in BLOCKS {
+        let file = format!("examples/{name}.toml");
+        for flags in [&[][..], &["--explain"], &["--detail"]] {
+            let args: Vec<&str> = ["block", file.as_str()]
+                .into_iter()
+                .chain(block.iter().copied())
+                .chain(flags.iter().copied())
+                .collect();
+            let narrow = text(&args, None);
+            assert_fits(&narrow, 80, name);
+            let wide = text(&args, Some("120"));
+            assert_fits(&wide, 120, name);
+            if *wraps {
+                // The room is used: the lines wrapped at 80 columns join.
+                assert!(widest(&wide) > 80, "{name} {flags:?} at 120:\n{wide}");
+                assert!(wide.lines().count() < narrow.lines().count());
+            } else if flags.is_empty() {
+                assert_eq!(wide, narrow, "{name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn wide_terminals_match_their_golden_output() {
+    let runs: [(&str, &[&str]); 3] = [
+        ("starter.w120.txt", &["week", "examples/starter.toml"]),
+        (
+            "base-week.explain.w120.txt",
+            &["week", "examples/base-week.toml", "--explain"],
+        ),
+        (
+            "marathon-build.block.w120.txt",
+            &[
+                "block",
+                "examples/marathon-build.toml",
+                "--race",
+                "2027-03-21",
+            ],
+        ),
+    ];
+    for (file, args) in runs {
+        golden(&format!("tests/golden/{file}"), &text(args, Some("120")));
+    }
+}
+
+#[test]
+fn columns_that_is_not_a_positive_number_means_80() {
+    let args = ["week", "examples/marathoner.toml"];
+    let plain = text(&args, None);
+    for columns in ["0", "-120", "wide", ""] {
+        assert_eq!(text(&args, Some(columns)), plain, "COLUMNS={columns:?}");
+    }
+}
+
+/// Every line at `width`, for the weeks and blocks the examples give, in process.
+fn render_all(width: usize) -> Vec<(String, String)> {
+    let mut all = Vec::new();
+    for name in examples() {
+        let file = root().join(format!("examples/{name}.toml"));
+        let source = std::fs::read_to_string(&file).expect("the example reads");
+        let schedule = planner::Schedule::parse(&source, Default::default()).expect("valid");
+        let monday = render::monday_of(
+            schedule
+                .week_of
+                .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date")),
+        );
+        let schedule = schedule.in_week(monday);
+        let Ok(plan) = planner::plan_week(&schedule) else {
+            continue;
+        };
+        let week = Week {
+            schedule: &schedule,
+            plan: &plan,
+            monday,
+        };
+        for explain in [false, true] {
+            let mut out = Vec::new();
+            let options = TextOptions {
+                explain,
+                width,
+                ..TextOptions::default()
+            };
+            render::text::write(&week, options, &mut out).expect("renders");
+            let what = format!("{name} explain={explain}");
+            all.push((what, String::from_utf8(out).expect("UTF-8")));
+        }
+    }
+    all
+}
+
+/// The text's characters other than spaces, in order of value: what a line break
+/// cannot change.
+fn letters(text: &str) -> Vec<char> {
+    let mut letters: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    letters.sort_unstable();
+    letters
+}
+
+#[test]
+fn no_line_passes_any_width_and_no_letter_is_lost() {
+    let whole = render_all(100_000);
+    for width in (1..=60).chain((61..=140).step_by(7)) {
+        for ((what, text), (_, unwrapped)) in render_all(width).iter().zip(&whole) {
+            assert_fits(text, width, what);
+            assert!(
+                letters(text) == letters(unwrapped),
+                "{what} at {width} columns lost or gained text:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
 fn color_always_paints_text_even_into_a_pipe_and_never_and_auto_do_not() {
     let args = ["week", "examples/base-week.toml", "--explain"];
-    let plain = text(&args);
+    let plain = text(&args, None);
     assert!(!plain.contains('\x1b'));
-    let never = text(&[&args[..], &["--color", "never"]].concat());
+    let never = text(&[&args[..], &["--color", "never"]].concat(), None);
     assert_eq!(never, plain);
-    let auto = text(&[&args[..], &["--color=auto"]].concat());
+    let auto = text(&[&args[..], &["--color=auto"]].concat(), None);
     assert_eq!(auto, plain);
-    let always = text(&[&args[..], &["--color", "always"]].concat());
+    let always = text(&[&args[..], &["--color", "always"]].concat(), None);
     assert!(always.contains("\x1b[1m\x1b[31mHARD\x1b[0m"), "{always}");
     assert!(always.contains("\x1b[1m\x1b[33mHEAVY\x1b[0m"), "{always}");
     // The same text under the paint, column for column.
@@ -254,6 +446,27 @@ mod on_a_terminal {
         )
         .0;
         assert!(always.contains('\x1b'));
+    }
+
+    #[test]
+    fn text_fits_the_terminal_and_columns_overrides_it() {
+        let plain = |text: &str| anstream::adapter::strip_str(text).to_string();
+        let shown = plain(&run(WEEK, &[], 100, On::Stdout).0);
+        let widest = shown.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert!((81..=100).contains(&widest), "{widest} columns:\n{shown}");
+        // Laid out as COLUMNS=100 lays it out in a pipe.
+        let piped = crate::util::planner(WEEK)
+            .env("COLUMNS", "100")
+            .run()
+            .code(0)
+            .stdout;
+        assert_eq!(shown, piped);
+        let narrower = plain(&run(WEEK, &[("COLUMNS", Some("60"))], 100, On::Stdout).0);
+        assert!(
+            narrower.lines().all(|l| l.chars().count() <= 60),
+            "{narrower}"
+        );
+        assert_ne!(narrower, shown);
     }
 
     #[test]

@@ -218,24 +218,6 @@ fn colour_marks_hard_runs_and_heavy_sessions_only_when_asked() {
 }
 
 #[test]
-fn no_line_of_any_example_is_wider_than_100_columns() {
-    for example in [
-        "base-week",
-        "beginner",
-        "club-nights",
-        "early-intervals",
-        "marathoner",
-        "starter",
-    ] {
-        let file = format!("examples/{example}.toml");
-        let outcome = planner(["week", file.as_str(), "--explain"]).run().code(0);
-        for line in outcome.stdout.lines() {
-            assert!(line.chars().count() <= 100, "{example}: {line}");
-        }
-    }
-}
-
-#[test]
 fn completions_and_man_page_are_generated() {
     for shell in ["bash", "zsh", "fish"] {
         let outcome = planner(["completions", shell]).run().code(0);
