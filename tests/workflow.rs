@@ -47,7 +47,7 @@ fn check_names_file_day_time_rule_and_numbers_and_exits_3() {
              {good}: ok, 2 sessions keep every rule\n\
              {bad}: wed 06:00 heavy: 5 h 30 min after the tue 23:00 race (key), heavy needs 6 h\n\
              {bad}: thu 18:00 light: on a hard day (tempo at 07:00), strength goes on easy or rest days\n\
-             {bad}: thu 18:00 light: 60 min long, a session lasts 30 to 45 min\n"
+             {bad}: thu 18:00 light: 1 h long, a session lasts 30 to 45 min\n"
         ))
         .stderr("error: 1 file breaks the rules\n");
 }

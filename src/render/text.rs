@@ -76,7 +76,7 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
     let title = [
         format!("Week of {}:", monday.format("%a %-d %b %Y")),
         format!("{} of {} sessions,", plan.sessions.len(), plan.target),
-        format!("{strength} min of strength,"),
+        format!("{} of strength,", duration(strength)),
         nearest,
     ];
     out.title(&title)?;
@@ -117,7 +117,7 @@ fn write_days<W: io::Write>(week: &Week<'_>, out: &mut Lines<'_, W>) -> io::Resu
     } = *week;
     let color = out.color;
     // `HEAVY 40 min`, as wide as the widest of the week.
-    let what = |s: &Session| format!("{} {} min", kind_word(s.kind), s.span.minutes);
+    let what = |s: &Session| format!("{} {}", kind_word(s.kind), duration(s.span.minutes));
     let what_width = plan
         .sessions
         .iter()
@@ -131,11 +131,8 @@ fn write_days<W: io::Write>(week: &Week<'_>, out: &mut Lines<'_, W>) -> io::Resu
         }
         match (s.before, s.after) {
             (Some(before), Some(after)) => {
-                gaps.push(format!(
-                    "since hard run {},",
-                    short_duration(before.minutes)
-                ));
-                gaps.push(format!("next in {}", short_duration(after.minutes)));
+                gaps.push(format!("since hard run {},", duration(before.minutes)));
+                gaps.push(format!("next in {}", duration(after.minutes)));
             }
             _ => gaps.push("no hard runs this week".to_owned()),
         }
@@ -219,15 +216,6 @@ fn write_days<W: io::Write>(week: &Week<'_>, out: &mut Lines<'_, W>) -> io::Resu
         }
     }
     Ok(())
-}
-
-/// `58h15`, `9h35`, `24h`, `45m`: durations that fit a column.
-fn short_duration(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m}m"),
-        (h, 0) => format!("{h}h"),
-        (h, m) => format!("{h}h{m:02}"),
-    }
 }
 
 /// `HEAVY` or `light`: a heavy session stands out without colour too.
@@ -504,8 +492,10 @@ fn write_workout<W: io::Write>(
     let title = [
         format!("{}: {}", w.role.name(), w.title),
         format!(
-            "(about {} of {} min, {} min warm-up)",
-            w.estimated_minutes, s.span.minutes, w.warmup_minutes
+            "(about {} of {}, {} warm-up)",
+            duration(w.estimated_minutes),
+            duration(s.span.minutes),
+            duration(w.warmup_minutes)
         ),
     ];
     out.hang(&lead, lead.len(), &title)?;
@@ -525,7 +515,9 @@ fn write_workout<W: io::Write>(
             };
             let dose = match (e.reps, e.seconds) {
                 (Some(reps), _) => format!("{} x {reps}{each}", e.sets),
-                (None, Some(seconds)) => format!("{} x {seconds} s{each}", e.sets),
+                (None, Some(seconds)) => {
+                    format!("{} x {}{each}", e.sets, phrases::seconds(seconds))
+                }
                 (None, None) => e.sets.to_string(),
             };
             [
@@ -533,7 +525,7 @@ fn write_workout<W: io::Write>(
                 e.percent_1rm.map_or("-".to_owned(), |p| format!("{p:.1}")),
                 phrases::load(e, units).unwrap_or_else(|| "-".to_owned()),
                 e.rir.map_or("-".to_owned(), |q| q.to_string()),
-                format!("{}:{:02}", e.rest_seconds / 60, e.rest_seconds % 60),
+                phrases::seconds(e.rest_seconds),
             ]
         })
         .collect();
@@ -950,14 +942,6 @@ mod tests {
     fn escape_codes_take_no_room() {
         assert_eq!(visible_width(&paint("HARD", HARD, true)), 4);
         assert_eq!(visible_width("18:00"), 5);
-    }
-
-    #[test]
-    fn short_durations_fit_a_column() {
-        assert_eq!(short_duration(58 * 60 + 15), "58h15");
-        assert_eq!(short_duration(9 * 60 + 5), "9h05");
-        assert_eq!(short_duration(24 * 60), "24h");
-        assert_eq!(short_duration(45), "45m");
     }
 
     #[test]
