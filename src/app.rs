@@ -108,7 +108,7 @@ pub fn run(cli: &Cli, context: Context) -> Result<(), Failure> {
         Command::Block(args) => block(args, context),
         Command::Check(args) => check(args),
         Command::Init(args) => init(args),
-        Command::Exercises(args) => exercises(args),
+        Command::Exercises(args) => exercises(args, context),
         Command::Completions(args) => completions(args),
         Command::Man => man(),
     }
@@ -435,10 +435,10 @@ fn init(args: &InitArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn exercises(args: &ExercisesArgs) -> Result<(), Failure> {
+fn exercises(args: &ExercisesArgs, context: Context) -> Result<(), Failure> {
     let library = library(args.plans.as_deref())?;
     Destination::Stdout.write(|mut out| match args.format {
-        ListFormat::Text => render::library::write_text(&library, &mut out),
+        ListFormat::Text => render::library::write_text(&library, context.stdout.width, &mut out),
         ListFormat::Json => render::library::write_json(&library, &mut out),
     })?;
     Ok(())

@@ -136,6 +136,18 @@ fn wide_terminals_match_their_golden_output() {
 }
 
 #[test]
+fn the_exercise_library_fits_the_width_too() {
+    let narrow = text(&["exercises"], None);
+    assert_fits(&narrow, 80, "exercises");
+    assert!(narrow.contains("    - Barbell back squat\n      (needs a barbell;"));
+    let wide = text(&["exercises"], Some("120"));
+    assert_fits(&wide, 120, "exercises");
+    assert!(widest(&wide) > 80, "{wide}");
+    // Only the breaks moved.
+    assert_eq!(letters(&narrow), letters(&wide));
+}
+
+#[test]
 fn columns_that_is_not_a_positive_number_means_80() {
     let args = ["week", "examples/marathoner.toml"];
     let plain = text(&args, None);
@@ -177,6 +189,31 @@ fn render_all(width: usize) -> Vec<(String, String)> {
             all.push((what, String::from_utf8(out).expect("UTF-8")));
         }
     }
+    // A block of six weeks to a race, with its reasons and every session.
+    let source = std::fs::read_to_string(root().join("examples/base-week.toml")).expect("reads");
+    let schedule = planner::Schedule::parse(&source, Default::default()).expect("valid");
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+    let options = planner::block::BlockOptions {
+        first_monday: date(2026, 11, 30),
+        weeks: None,
+        race: Some(date(2027, 1, 10)),
+        race_at: planner::clock::TimeOfDay::from_minutes(10 * 60),
+        in_season: false,
+    };
+    let block =
+        planner::block::plan_block(&schedule, planner::template::Library::builtin(), options)
+            .expect("a block");
+    let mut out = Vec::new();
+    let options = TextOptions {
+        explain: true,
+        width,
+        ..TextOptions::default()
+    };
+    render::text::write_block(&block, options, true, &mut out).expect("renders");
+    all.push((
+        "base-week block".to_owned(),
+        String::from_utf8(out).expect("UTF-8"),
+    ));
     all
 }
 
