@@ -196,7 +196,7 @@ mod render_only {
                     black_box(week),
                     TextOptions {
                         explain: false,
-                        color: false,
+                        ..TextOptions::default()
                     },
                     &mut out,
                 );

@@ -25,6 +25,7 @@ use crate::output::{self, Destination};
 use crate::render::{self, Week, ics::IcsOptions, text::TextOptions};
 use crate::schedule::{Overrides, Schedule};
 use crate::template::Library;
+use crate::terminal::Surface;
 
 /// What the program knows of the world outside its arguments.
 #[derive(Debug, Clone, Copy)]
@@ -33,8 +34,10 @@ pub struct Context {
     pub today: NaiveDate,
     /// The calendar's `DTSTAMP`: `SOURCE_DATE_EPOCH` when set.
     pub stamp: DateTime<Utc>,
-    /// Whether standard output is a terminal that wants colour.
-    pub color: bool,
+    /// How text shows on standard output: colour, and the terminal's width.
+    pub stdout: Surface,
+    /// How text shows in a file named by `--output`.
+    pub file: Surface,
 }
 
 /// Why a command failed; each case has its exit code.
@@ -105,7 +108,7 @@ pub fn run(cli: &Cli, context: Context) -> Result<(), Failure> {
         Command::Block(args) => block(args, context),
         Command::Check(args) => check(args),
         Command::Init(args) => init(args),
-        Command::Exercises(args) => exercises(args),
+        Command::Exercises(args) => exercises(args, context),
         Command::Completions(args) => completions(args),
         Command::Man => man(),
     }
@@ -182,7 +185,10 @@ fn setup(
             None => render::next_monday(context.today),
         },
     };
-    let color = context.color && destination == Destination::Stdout;
+    let surface = match destination {
+        Destination::Stdout => context.stdout,
+        Destination::File(_) => context.file,
+    };
     Ok(Setup {
         schedule,
         library,
@@ -190,7 +196,8 @@ fn setup(
         destination,
         text: TextOptions {
             explain: options.explain,
-            color,
+            color: surface.color,
+            width: surface.width,
         },
         ics: IcsOptions {
             include_runs: options.include_runs,
@@ -249,10 +256,16 @@ fn warn(message: &str) {
     say("warning", message);
 }
 
-/// Prints `label: message` on standard error, as [`warn`] does.
+/// Prints `label: message` on standard error, as [`warn`] does; the label is painted
+/// when standard error takes colour.
 fn say(label: &str, message: &str) {
     use std::io::Write;
-    let _ = writeln!(io::stderr().lock(), "{label}: {}", escape_controls(message));
+    let _ = writeln!(
+        anstream::stderr().lock(),
+        "{} {}",
+        crate::terminal::label(label),
+        escape_controls(message)
+    );
 }
 
 fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
@@ -422,10 +435,10 @@ fn init(args: &InitArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn exercises(args: &ExercisesArgs) -> Result<(), Failure> {
+fn exercises(args: &ExercisesArgs, context: Context) -> Result<(), Failure> {
     let library = library(args.plans.as_deref())?;
     Destination::Stdout.write(|mut out| match args.format {
-        ListFormat::Text => render::library::write_text(&library, &mut out),
+        ListFormat::Text => render::library::write_text(&library, context.stdout.width, &mut out),
         ListFormat::Json => render::library::write_json(&library, &mut out),
     })?;
     Ok(())

@@ -20,6 +20,11 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    /// When to colour the text and the messages: auto colours a terminal, unless
+    /// NO_COLOR is set (not empty) or TERM is dumb.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
 }
 
 /// The subcommands.
@@ -211,6 +216,17 @@ pub enum ListFormat {
     Json,
 }
 
+/// `--color`: when output gets colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set (not empty) or TERM is dumb.
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
+}
+
 /// `--race`: race day, and its start if given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RaceArg {
@@ -300,6 +316,21 @@ mod tests {
         assert!(race("2027-04-18T9:00").is_err());
         assert!(race("2027-04-18T24:00").is_err());
         assert!(race("18/04/2027").is_err());
+    }
+
+    #[test]
+    fn color_is_accepted_before_and_after_the_subcommand() {
+        let color = |args: &[&str]| Cli::try_parse_from(args).map(|cli| cli.color);
+        assert_eq!(color(&["planner", "week"]).ok(), Some(ColorWhen::Auto));
+        assert_eq!(
+            color(&["planner", "--color", "never", "week"]).ok(),
+            Some(ColorWhen::Never)
+        );
+        assert_eq!(
+            color(&["planner", "check", "a.toml", "--color=always"]).ok(),
+            Some(ColorWhen::Always)
+        );
+        assert!(color(&["planner", "week", "--color", "sometimes"]).is_err());
     }
 
     #[test]

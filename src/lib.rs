@@ -28,6 +28,7 @@ pub mod rules;
 pub mod schedule;
 mod suggest;
 pub mod template;
+pub mod terminal;
 pub mod workout;
 pub mod zone;
 

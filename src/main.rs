@@ -1,5 +1,6 @@
 //! The `planner` binary: parse arguments, run, report, exit.
 
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -7,31 +8,24 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use clap::Parser;
 
 use planner::app::Context;
-use planner::cli::Cli;
+use planner::cli::{Cli, ColorWhen};
 use planner::exit::Exit;
+use planner::terminal::{self, Surface};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(error) => {
-            // --help and --version print to stdout and succeed; the rest is usage.
-            let printed = error.print();
-            return if error.use_stderr() {
-                Exit::Usage
-            } else {
-                match printed {
-                    // A reader that went away is not an error; a full disk is.
-                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                        report(&format!("cannot write to standard output: {e}"));
-                        Exit::BadInput
-                    }
-                    _ => Exit::Done,
-                }
-            }
-            .into();
-        }
+        Err(error) => return usage(&error, terminal::color_flag(&args)),
     };
-    let context = match context() {
+    // Every message on standard error goes through `anstream::stderr()`, which keeps
+    // or drops the paint as this decides.
+    anstream::ColorChoice::write_global(if colors(cli.color, &io::stderr()) {
+        anstream::ColorChoice::Always
+    } else {
+        anstream::ColorChoice::Never
+    });
+    let context = match context(cli.color) {
         Ok(context) => context,
         Err(message) => {
             report(&message);
@@ -48,19 +42,63 @@ fn main() -> ExitCode {
     }
 }
 
+/// What clap has to say when the arguments do not parse: `--help` and `--version` on
+/// standard output (done), the rest on standard error (a usage error); coloured as
+/// `--color` and the stream ask.
+fn usage(error: &clap::Error, when: ColorWhen) -> ExitCode {
+    let text = error.render();
+    if error.use_stderr() {
+        let text = if colors(when, &io::stderr()) {
+            text.ansi().to_string()
+        } else {
+            text.to_string()
+        };
+        // A standard error that cannot be written changes nothing: the code still tells.
+        let _ = io::stderr().lock().write_all(text.as_bytes());
+        return Exit::Usage.into();
+    }
+    let text = if colors(when, &io::stdout()) {
+        text.ansi().to_string()
+    } else {
+        text.to_string()
+    };
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A reader that went away is not an error; a full disk is.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            report(&format!("cannot write to standard output: {e}"));
+            Exit::BadInput.into()
+        }
+        _ => Exit::Done.into(),
+    }
+}
+
 /// Prints `message` as an error on standard error, control characters escaped; a
 /// standard error that cannot be written changes nothing (the exit code still tells).
 fn report(message: &str) {
     let _ = writeln!(
-        io::stderr().lock(),
-        "error: {}",
+        anstream::stderr().lock(),
+        "{} {}",
+        terminal::label("error"),
         planner::diagnostic::escape_controls(message)
     );
 }
 
+/// Whether `stream` takes colour, as `--color`, the stream and the environment say.
+fn colors(when: ColorWhen, stream: &impl IsTerminal) -> bool {
+    terminal::color(
+        when,
+        stream.is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("TERM").as_deref(),
+    )
+}
+
 /// The clock and the terminal, read once. `SOURCE_DATE_EPOCH`, when set, stands for
 /// now (so output is reproducible): it gives today's date and the calendar stamp.
-fn context() -> Result<Context, String> {
+/// Standard output gets the terminal's colour and width; a file named by `--output`
+/// gets colour only with `--color always`, and `COLUMNS` or 80 columns.
+fn context(when: ColorWhen) -> Result<Context, String> {
     let epoch = match std::env::var_os("SOURCE_DATE_EPOCH") {
         None => None,
         Some(value) if value.is_empty() => None,
@@ -68,11 +106,20 @@ fn context() -> Result<Context, String> {
     };
     let today: NaiveDate =
         epoch.map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive());
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let columns = std::env::var_os("COLUMNS");
+    let stdout = io::stdout();
+    let size = terminal_size::terminal_size_of(&stdout).map(|(w, _)| w.0);
     Ok(Context {
         today,
         stamp: epoch.unwrap_or_else(Utc::now),
-        color,
+        stdout: Surface {
+            color: colors(when, &stdout),
+            width: terminal::width(columns.as_deref(), size),
+        },
+        file: Surface {
+            color: when == ColorWhen::Always,
+            width: terminal::width(columns.as_deref(), None),
+        },
     })
 }
 

@@ -599,7 +599,7 @@ fn render(block: &Block) -> [Vec<u8>; 4] {
         block,
         TextOptions {
             explain: true,
-            color: false,
+            ..TextOptions::default()
         },
         true,
         &mut text_out,
@@ -731,7 +731,7 @@ fn check_formats(text: &str, block: &Block, out: &[Vec<u8>; 4]) -> Result<(), Te
         std::str::from_utf8(text_out).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
     for line in text_out.lines() {
         prop_assert!(
-            line.chars().count() <= 100,
+            line.chars().count() <= 80,
             "a line of {}: {:?}\n{}",
             line.chars().count(),
             line,

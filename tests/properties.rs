@@ -256,7 +256,7 @@ fn rendered(schedule: &Schedule, plan: &Plan) -> String {
         &week,
         TextOptions {
             explain: true,
-            color: false,
+            ..TextOptions::default()
         },
         &mut out,
     )

@@ -29,6 +29,8 @@ mod robustness;
 mod schedules;
 /// Session templates from the command line: the library and `--plans DIR`.
 mod templates;
+/// Width and colour: 80 and 120 columns, `--color`, `NO_COLOR`, `TERM`, real terminals.
+mod terminal;
 /// The helper that runs the binary: arguments → stdout, stderr, exit code.
 mod util;
 /// The runner's and coach's workflow: check, init, --output, colour, completions, man.

@@ -94,6 +94,8 @@ impl Run {
             .args(&self.args)
             .current_dir(&self.dir)
             .env_remove("NO_COLOR")
+            // Text is laid out for 80 columns unless a test asks for another width.
+            .env_remove("COLUMNS")
             .env("SOURCE_DATE_EPOCH", "1795000000")
             .stdin(if self.stdin.is_some() {
                 Stdio::piped()

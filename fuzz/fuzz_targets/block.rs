@@ -56,7 +56,7 @@ fuzz_target!(|bytes: &[u8]| {
     for (detail, explain) in [(false, false), (true, false), (false, true)] {
         let text = TextOptions {
             explain,
-            color: false,
+            ..TextOptions::default()
         };
         let _ = render::text::write_block(&block, text, detail, &mut out);
     }

@@ -128,7 +128,7 @@ fn template(session: &Session) -> String {
 }
 
 /// The session's exercises in one cell, `; ` between them: `Back squat 4x5 @81.1%
-/// 82.5 kg; Reverse lunge 3x8/leg @75.0%; Side plank 2x30s/side`.
+/// 82.5 kg; Reverse lunge 3x8/leg @75.0%; Side plank 2x30 s/side`.
 fn exercises(session: &Session, units: Units) -> String {
     let Some(workout) = &session.workout else {
         return String::new();
@@ -146,7 +146,12 @@ fn exercises(session: &Session, units: Units) -> String {
             };
             let mut cell = match (e.reps, e.seconds) {
                 (Some(reps), _) => format!("{} {}x{reps}{each}", e.name, e.sets),
-                (None, Some(seconds)) => format!("{} {}x{seconds}s{each}", e.name, e.sets),
+                (None, Some(seconds)) => format!(
+                    "{} {}x{}{each}",
+                    e.name,
+                    e.sets,
+                    crate::render::phrases::seconds(seconds)
+                ),
                 (None, None) => format!("{} {}x", e.name, e.sets),
             };
             if let Some(percent) = e.percent_1rm {

@@ -302,9 +302,9 @@ fn session_event(week: &Week<'_>, session: &Session, nth: usize, alarm: Option<u
 
 fn run_event(week: &Week<'_>, run: &Run) -> Event {
     let mut description = format!(
-        "{} run, {} min",
+        "{} run, {}",
         capitalized(run.run_type),
-        run.span.minutes
+        duration(run.span.minutes)
     );
     if run.run_type == "race" {
         description.push_str(&format!(
@@ -372,14 +372,16 @@ fn summary(session: &Session, plan: &Plan) -> String {
 fn description(session: &Session, units: Units) -> String {
     let kind = session.kind.name();
     let mut lines = vec![format!(
-        "{} strength session, {} min",
+        "{} strength session, {}",
         capitalized(kind),
-        session.span.minutes
+        duration(session.span.minutes)
     )];
     if let Some(workout) = &session.workout {
         lines.push(format!(
-            "{}: about {} min with a {} min warm-up",
-            workout.title, workout.estimated_minutes, workout.warmup_minutes
+            "{}: about {} with a {} warm-up",
+            workout.title,
+            duration(workout.estimated_minutes),
+            duration(workout.warmup_minutes)
         ));
         lines.push(String::new());
         lines.extend(
@@ -409,7 +411,7 @@ fn description(session: &Session, units: Units) -> String {
 }
 
 /// One exercise on one line: `Back squat: 3 x 5, 81.1 % 1RM, 82.5 kg, 2 reps in
-/// reserve, rest 2:30. Brace and …`.
+/// reserve, rest 2 min 30 s. Brace and …`.
 fn exercise(e: &Prescribed, units: Units) -> String {
     let each = if e.single_leg {
         "/leg"
@@ -420,7 +422,7 @@ fn exercise(e: &Prescribed, units: Units) -> String {
     };
     let mut parts = vec![match (e.reps, e.seconds) {
         (Some(reps), _) => format!("{} x {reps}{each}", e.sets),
-        (None, Some(seconds)) => format!("{} x {seconds} s{each}", e.sets),
+        (None, Some(seconds)) => format!("{} x {}{each}", e.sets, phrases::seconds(seconds)),
         (None, None) => format!("{} sets", e.sets),
     }];
     if let Some(percent) = e.percent_1rm {
@@ -437,11 +439,7 @@ fn exercise(e: &Prescribed, units: Units) -> String {
     if let Some(tempo) = &e.tempo {
         parts.push(format!("tempo {tempo}"));
     }
-    parts.push(format!(
-        "rest {}:{:02}",
-        e.rest_seconds / 60,
-        e.rest_seconds % 60
-    ));
+    parts.push(format!("rest {}", phrases::seconds(e.rest_seconds)));
     parts.push(format!("uses {}", phrases::equipment(e.equipment)));
     format!("{}: {}. {}", e.name, parts.join(", "), phrases::cue(e))
 }

@@ -6,6 +6,7 @@ use std::io;
 
 use serde::Serialize;
 
+use crate::render::lines::Lines;
 use crate::render::phrases;
 use crate::template::{Exercise, Family, Library};
 
@@ -91,12 +92,14 @@ fn entry<'a>(exercise: &'a Exercise, template: &'static str) -> Entry<'a> {
     }
 }
 
-/// Writes the library as text, grouped by family.
-pub fn write_text(library: &Library, out: &mut impl io::Write) -> io::Result<()> {
+/// Writes the library as text, grouped by family, no line wider than `width`.
+pub fn write_text(library: &Library, width: usize, out: &mut impl io::Write) -> io::Result<()> {
     let entries = entries(library);
-    writeln!(
-        out,
-        "Each exercise is done in the first variant your equipment and level allow."
+    let mut out = Lines::new(out, width, false);
+    out.hang(
+        "",
+        2,
+        &["Each exercise is done in the first variant your equipment and level allow."],
     )?;
     for family in Family::ALL {
         let members: Vec<&Entry<'_>> = entries
@@ -106,11 +109,13 @@ pub fn write_text(library: &Library, out: &mut impl io::Write) -> io::Result<()>
         if members.is_empty() {
             continue;
         }
-        writeln!(out, "\n{family}")?;
+        out.blank()?;
+        out.line(&family.to_string())?;
         for e in members {
             let main = if e.main { ", main lift" } else { "" };
-            writeln!(out, "  {}{main}: {}", e.name, e.muscles.join(", "))?;
-            writeln!(out, "    in {}", e.templates.join(", "))?;
+            let name = format!("{}{main}:", e.name);
+            out.hang("  ", 6, &[name, e.muscles.join(", ")])?;
+            out.hang("    in ", 7, &[e.templates.join(", ")])?;
             for v in &e.variants {
                 let mut needs = phrases::equipment(
                     v.needs
@@ -147,7 +152,8 @@ pub fn write_text(library: &Library, out: &mut impl io::Write) -> io::Result<()>
                 if !v.novice {
                     details.push("not for novices".to_owned());
                 }
-                writeln!(out, "    - {} ({})", v.name, details.join("; "))?;
+                let details = format!("({})", details.join("; "));
+                out.hang("    - ", 6, &[v.name, details.as_str()])?;
             }
         }
     }

@@ -16,6 +16,7 @@ pub mod csv;
 pub mod ics;
 pub mod json;
 pub mod library;
+mod lines;
 pub mod phrases;
 pub mod text;
 

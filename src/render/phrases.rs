@@ -26,12 +26,33 @@ use crate::schedule::Kind;
 use crate::template::Family;
 use crate::workout::{Coverage, Note, Prescribed};
 
-/// `5 h 30 min`, `24 h`, `45 min`: the one way durations are written.
+/// `5 h 30 min`, `24 h`, `45 min`: the one way durations are written, in every
+/// format's words.
 pub fn duration(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+    span(u64::from(minutes) * 60, "min")
+}
+
+/// `30 s`, `2 min`, `2 min 30 s`: a rest or a hold, in the words of [`duration`].
+pub fn seconds(seconds: u32) -> String {
+    span(u64::from(seconds), "s")
+}
+
+/// Hours, minutes and seconds, each only when it is not zero; nothing at all is
+/// `0 {zero}`.
+fn span(seconds: u64, zero: &str) -> String {
+    let parts: Vec<String> = [
+        (seconds / 3600, "h"),
+        (seconds / 60 % 60, "min"),
+        (seconds % 60, "s"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, unit)| format!("{n} {unit}"))
+    .collect();
+    if parts.is_empty() {
+        format!("0 {zero}")
+    } else {
+        parts.join(" ")
     }
 }
 
@@ -334,8 +355,8 @@ pub fn placement_note(note: &PlanNote) -> String {
         }
         PlanNote::PinnedLeftOut { day, at, rule } => match rule {
             RaceRule::Clear => format!(
-                "pinned {day} {at} session left out: no strength in the {} h before the race, on race day or the day after",
-                RACE_LAST_SESSION_GAP / 60
+                "pinned {day} {at} session left out: no strength in the {} before the race, on race day or the day after",
+                duration(RACE_LAST_SESSION_GAP)
             ),
             RaceRule::RaceWeekOne => format!(
                 "pinned {day} {at} session left out: race week holds {} session",
@@ -414,7 +435,9 @@ impl fmt::Display for Finding {
             ),
             Detail::Length { minutes } => write!(
                 f,
-                "{minutes} min long, a session lasts {SESSION_MINUTES_MIN} to {SESSION_MINUTES_MAX} min"
+                // The bounds share their unit: both are under an hour.
+                "{} long, a session lasts {SESSION_MINUTES_MIN} to {SESSION_MINUTES_MAX} min",
+                duration(minutes)
             ),
             Detail::Changeover {
                 side,
@@ -505,7 +528,9 @@ pub fn session_note(note: &Note) -> String {
             run_minutes,
             from_minutes,
         } => format!(
-            "high running volume ({run_minutes} min, from {from_minutes} min): loaded main lifts at the light end (up to {MAIN_REPS_MAX} reps, {HIGH_VOLUME_RIR} in reserve) with the {HIGH_VOLUME_TEMPO} tempo and one set fewer, so their work does not grow"
+            "high running volume ({}, from {}): loaded main lifts at the light end (up to {MAIN_REPS_MAX} reps, {HIGH_VOLUME_RIR} in reserve) with the {HIGH_VOLUME_TEMPO} tempo and one set fewer, so their work does not grow",
+            duration(*run_minutes),
+            duration(*from_minutes)
         ),
         Note::Phase {
             phase,
@@ -572,10 +597,14 @@ pub fn session_note(note: &Note) -> String {
             if !fewer_sets.is_empty() {
                 parts.push(format!("fewer sets of {}", fewer_sets.join(", ")));
             }
-            format!("to fit {minutes} min: {}", parts.join("; "))
+            format!("to fit {}: {}", duration(*minutes), parts.join("; "))
         }
         Note::OverTime { estimated, minutes } => {
-            format!("estimated {estimated} min, more than the session's {minutes} min")
+            format!(
+                "estimated {}, more than the session's {}",
+                duration(*estimated),
+                duration(*minutes)
+            )
         }
     }
 }
@@ -690,6 +719,16 @@ mod tests {
         assert_eq!(duration(360), "6 h");
         assert_eq!(duration(650), "10 h 50 min");
         assert_eq!(duration(0), "0 min");
+        assert_eq!(duration(24 * 60 + 5), "24 h 5 min");
+    }
+
+    #[test]
+    fn rests_and_holds_read_as_durations() {
+        assert_eq!(seconds(30), "30 s");
+        assert_eq!(seconds(120), "2 min");
+        assert_eq!(seconds(150), "2 min 30 s");
+        assert_eq!(seconds(3600 + 5), "1 h 5 s");
+        assert_eq!(seconds(0), "0 s");
     }
 
     #[test]

@@ -1,40 +1,67 @@
 //! The week for reading in a terminal: the seven days, then warnings.
 //!
-//! Plain ASCII, no line wider than 100 columns, readable without colour.
+//! Plain ASCII, readable without colour, and no line wider than the width it is laid
+//! out for (the terminal's, 80 columns by default). A long line wraps at a space, its
+//! continuation under a hanging indent, and a phrase that fits on a line of its own
+//! (`since hard run 33 h 45 min`, a duration, a day and its time) is not split.
 
 use std::io;
+
+use anstyle::{AnsiColor, Color, Style};
 
 use crate::block::{Block, BlockWeek};
 use crate::day::Day;
 use crate::diagnostic::escape_controls;
 use crate::plan::Session;
 use crate::render::Week;
+use crate::render::lines::{Lines, TEXT_WIDTH_MIN, fill};
 use crate::render::phrases::{self, duration};
 use crate::schedule::Kind;
+use crate::terminal::DEFAULT_WIDTH;
 use crate::workout::Workout;
 
 /// Options of the text format.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct TextOptions {
     /// Add the reasons: why each day holds a session or not, why each is heavy or light.
     pub explain: bool,
-    /// Mark hard runs and heavy sessions with ANSI colour (only on a terminal).
+    /// Mark hard runs and heavy sessions with ANSI colour.
     pub color: bool,
+    /// The widest a line may be, in columns.
+    pub width: usize,
 }
 
-/// One line of a day: a run or a session, sorted by start.
-struct Item {
-    start: u32,
-    line: String,
+impl Default for TextOptions {
+    /// No reasons, no colour, 80 columns.
+    fn default() -> Self {
+        TextOptions {
+            explain: false,
+            color: false,
+            width: DEFAULT_WIDTH,
+        }
+    }
 }
+
+/// The week's title and the block's.
+const TITLE: Style = Style::new().bold();
+/// `HARD` runs.
+const HARD: Style = Style::new()
+    .fg_color(Some(Color::Ansi(AnsiColor::Red)))
+    .bold();
+/// `HEAVY` sessions.
+const HEAVY: Style = Style::new()
+    .fg_color(Some(Color::Ansi(AnsiColor::Yellow)))
+    .bold();
+/// `light` sessions.
+const LIGHT: Style = Style::new().fg_color(Some(Color::Ansi(AnsiColor::Green)));
+
+/// Where the session line's time column starts, after the date.
+const DATE_COLUMN: usize = 12;
 
 /// Writes the week.
 pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) -> io::Result<()> {
-    let Week {
-        schedule,
-        plan,
-        monday,
-    } = *week;
+    let Week { plan, monday, .. } = *week;
+    let mut out = Lines::new(out, options.width, options.color);
     let strength: u32 = plan.sessions.iter().map(|s| s.span.minutes).sum();
     let nearest = plan
         .sessions
@@ -47,14 +74,82 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
         Some(minutes) => format!("closest to a hard run {}", duration(minutes)),
         None => "no hard runs".to_owned(),
     };
-    let header = format!(
-        "Week of {}: {} of {} sessions, {strength} min of strength, {nearest}",
-        monday.format("%a %-d %b %Y"),
-        plan.sessions.len(),
-        plan.target,
-    );
-    writeln!(out, "{}", paint(&header, BOLD, options.color))?;
-    writeln!(out)?;
+    let title = [
+        format!("Week of {}:", monday.format("%a %-d %b %Y")),
+        format!("{} of {} sessions,", plan.sessions.len(), plan.target),
+        format!("{} of strength,", duration(strength)),
+        nearest,
+    ];
+    write_title(&mut out, &title)?;
+    out.blank()?;
+    write_days(week, &mut out)?;
+
+    if options.explain {
+        out.blank()?;
+        out.line("Why:")?;
+        write_why(plan, &mut out)?;
+    }
+
+    for session in &plan.sessions {
+        if let Some(workout) = &session.workout {
+            write_workout(week, session, workout, &mut out)?;
+        }
+    }
+
+    write_warnings(phrases::warnings(plan).iter(), &mut out)
+}
+
+/// One line of a day: a run or a session, sorted by start.
+struct Item {
+    start: u32,
+    /// The columns up to a session's gaps, padded; painted when colour is on.
+    lead: String,
+    /// A session's gaps to the hard runs, each kept on one line if it can be.
+    gaps: Option<Vec<String>>,
+}
+
+/// The seven days: each run and session on a line of its own, a session's gaps in a
+/// column of their own, or under the session when the line has no room for them.
+fn write_days<W: io::Write>(week: &Week<'_>, out: &mut Lines<'_, W>) -> io::Result<()> {
+    let Week {
+        schedule,
+        plan,
+        monday,
+    } = *week;
+    let color = out.color;
+    // `HEAVY 40 min`, as wide as the widest of the week.
+    let what = |s: &Session| format!("{} {}", kind_word(s.kind), duration(s.span.minutes));
+    let what_width = plan
+        .sessions
+        .iter()
+        .map(|s| what(s).len())
+        .max()
+        .unwrap_or(0);
+    let gaps = |s: &Session| {
+        let mut gaps = Vec::new();
+        if s.pinned {
+            gaps.push("pinned,".to_owned());
+        }
+        match (s.before, s.after) {
+            (Some(before), Some(after)) => {
+                gaps.push(format!("since hard run {},", duration(before.minutes)));
+                gaps.push(format!("next in {}", duration(after.minutes)));
+            }
+            _ => gaps.push("no hard runs this week".to_owned()),
+        }
+        gaps
+    };
+    // The gaps' column, if the widest of them fits there; else they go under the
+    // session, from its time column.
+    let column = DATE_COLUMN + 13 + 11 + what_width + 2;
+    let widest = plan
+        .sessions
+        .iter()
+        .flat_map(gaps)
+        .map(|g| g.len())
+        .max()
+        .unwrap_or(0);
+    let beside = column + widest.max(TEXT_WIDTH_MIN) <= out.width;
 
     for day in Day::ALL {
         let mut items: Vec<Item> = schedule.days[day.index()]
@@ -62,24 +157,38 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
             .iter()
             .map(|run| Item {
                 start: run.span.start.minutes(),
-                line: format!(
+                lead: format!(
                     "{}-{}  {:<10} {}",
                     run.span.start.time(),
                     run.span.end().time(),
                     run.run_type,
                     if run.hard {
-                        paint("HARD", RED, options.color)
+                        paint("HARD", HARD, color)
                     } else {
                         String::new()
                     },
                 )
                 .trim_end()
                 .to_owned(),
+                gaps: None,
             })
             .collect();
-        items.extend(plan.sessions.iter().filter(|s| s.day == day).map(|s| Item {
-            start: s.start_minutes(),
-            line: session_line(s, options.color),
+        items.extend(plan.sessions.iter().filter(|s| s.day == day).map(|s| {
+            let kind = kind_word(s.kind);
+            let style = if s.kind == Kind::Heavy { HEAVY } else { LIGHT };
+            // Padded before painting: escape codes take no room on screen.
+            let padded = format!("{:<what_width$}", what(s));
+            let painted = padded.replacen(kind, &paint(kind, style, color), 1);
+            Item {
+                start: s.start_minutes(),
+                lead: format!(
+                    "{}-{}  {:<10} {painted}",
+                    s.span.start.time(),
+                    s.span.end().time(),
+                    "strength"
+                ),
+                gaps: Some(gaps(s)),
+            }
         }));
         items.sort_by_key(|item| item.start);
         let date = (monday + chrono::Days::new(day.index() as u64))
@@ -91,55 +200,50 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
             } else {
                 "rest, no lifting"
             };
-            writeln!(out, "{date:<12}{rest}")?;
+            out.line(&format!("{date:<DATE_COLUMN$}{rest}"))?;
         }
         for (i, item) in items.iter().enumerate() {
             let label = if i == 0 { date.as_str() } else { "" };
-            writeln!(out, "{label:<12}{}", item.line)?;
+            let lead = format!("{label:<DATE_COLUMN$}{}", item.lead);
+            match &item.gaps {
+                Some(gaps) if beside => out.hang(&format!("{lead}  "), column, gaps)?,
+                Some(gaps) => {
+                    out.line(lead.trim_end())?;
+                    let under = DATE_COLUMN + 13;
+                    out.hang(&" ".repeat(under), under, gaps)?;
+                }
+                None => out.line(&lead)?,
+            }
         }
     }
+    Ok(())
+}
 
-    if options.explain {
-        writeln!(out, "\nWhy:")?;
-        write_why(plan, out)?;
+/// `HEAVY` or `light`: a heavy session stands out without colour too.
+fn kind_word(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Heavy => "HEAVY",
+        Kind::Light => "light",
     }
-
-    for session in &plan.sessions {
-        if let Some(workout) = &session.workout {
-            write_workout(week, session, workout, out)?;
-        }
-    }
-
-    write_warnings(phrases::warnings(plan).iter(), out)
 }
 
 /// Why each day holds a session or not, why each session is what it is, and how the
 /// placement beats the next best: the week's `--explain`.
-fn write_why(plan: &crate::plan::Plan, out: &mut impl io::Write) -> io::Result<()> {
+fn write_why<W: io::Write>(plan: &crate::plan::Plan, out: &mut Lines<'_, W>) -> io::Result<()> {
     for ((day, reason), alternative) in Day::ALL.iter().zip(&plan.days).zip(&plan.day_alternatives)
     {
         let text = phrases::day_reason(reason, alternative.as_ref());
-        for (i, line) in wrap(&text, WIDTH - 7).iter().enumerate() {
-            let label = if i == 0 { day.title() } else { "" };
-            writeln!(
-                out,
-                "  {label:<3}  {}{line}",
-                if i == 0 { "" } else { "  " }
-            )?;
-        }
+        out.hang(&format!("  {:<3}  ", day.title()), 9, &[text])?;
     }
     for session in &plan.sessions {
-        writeln!(
-            out,
+        out.line(&format!(
             "  {} {} {}:",
             session.day.title(),
             session.span.start.time(),
             session.kind.name()
-        )?;
+        ))?;
         for reason in phrases::session_reasons(session) {
-            for (i, line) in wrap(&reason, WIDTH - 6).iter().enumerate() {
-                writeln!(out, "    {}{line}", if i == 0 { "" } else { "  " })?;
-            }
+            out.hang("    ", 6, &[reason])?;
         }
     }
     match &plan.decision {
@@ -149,12 +253,10 @@ fn write_why(plan: &crate::plan::Plan, out: &mut impl io::Write) -> io::Result<(
                 phrases::days(decision),
                 phrases::level(decision.level)
             );
-            for line in wrap(&text, WIDTH - 2) {
-                writeln!(out, "  {line}")?;
-            }
+            out.hang("  ", 4, &[text])?;
         }
         None if plan.sessions.iter().any(|s| !s.pinned) => {
-            writeln!(out, "  No other placement was possible")?;
+            out.line("  No other placement was possible")?;
         }
         None => {}
     }
@@ -162,9 +264,9 @@ fn write_why(plan: &crate::plan::Plan, out: &mut impl io::Write) -> io::Result<(
 }
 
 /// The warnings, once each, wrapped to the line width.
-fn write_warnings<'a>(
+fn write_warnings<'a, W: io::Write>(
     warnings: impl Iterator<Item = &'a String>,
-    out: &mut impl io::Write,
+    out: &mut Lines<'_, W>,
 ) -> io::Result<()> {
     let mut seen: Vec<&String> = Vec::new();
     for warning in warnings {
@@ -173,25 +275,29 @@ fn write_warnings<'a>(
         }
     }
     if !seen.is_empty() {
-        writeln!(out, "\nWarnings:")?;
+        out.blank()?;
+        out.line("Warnings:")?;
         for warning in seen {
-            for (i, line) in wrap(warning, WIDTH - 4).iter().enumerate() {
-                writeln!(out, "  {} {line}", if i == 0 { "!" } else { " " })?;
-            }
+            out.hang("  ! ", 4, &[warning])?;
         }
     }
     Ok(())
 }
 
-const BOLD: &str = "1";
-const RED: &str = "1;31";
-const YELLOW: &str = "1;33";
-const GREEN: &str = "32";
+/// `segments` in bold when colour is on, filled to the width, the lines after the
+/// first two columns in.
+fn write_title<W: io::Write, S: AsRef<str>>(
+    out: &mut Lines<'_, W>,
+    segments: &[S],
+) -> io::Result<()> {
+    let color = out.color;
+    out.hang_painted("", 2, segments, |line| paint(line, TITLE, color))
+}
 
-/// `text` in an ANSI style when `color` is on, else as it is.
-fn paint(text: &str, style: &str, color: bool) -> String {
+/// `text` in `style` when `color` is on, else as it is.
+fn paint(text: &str, style: Style, color: bool) -> String {
     if color {
-        format!("\x1b[{style}m{text}\x1b[0m")
+        format!("{style}{text}{style:#}")
     } else {
         text.to_owned()
     }
@@ -209,84 +315,80 @@ pub fn write_block(
     let (Some(first), Some(last)) = (block.weeks.first(), block.weeks.last()) else {
         return Ok(());
     };
-    let race = block.race.map_or(String::new(), |r| {
-        format!(", race {}", r.start.format("%a %-d %b %Y at %H:%M"))
-    });
-    let season = if block.in_season { ", in season" } else { "" };
-    let header = format!(
-        "Block of {} week{} from {} to {}{race}{season}",
-        block.weeks.len(),
-        if block.weeks.len() == 1 { "" } else { "s" },
-        first.monday.format("%a %-d %b %Y"),
-        (last.monday + chrono::Days::new(6)).format("%a %-d %b %Y"),
-    );
-    for line in wrap(&header, WIDTH) {
-        writeln!(out, "{}", paint(&line, BOLD, options.color))?;
+    let mut out = Lines::new(out, options.width, options.color);
+    let mut title = vec![
+        format!(
+            "Block of {} week{}",
+            block.weeks.len(),
+            if block.weeks.len() == 1 { "" } else { "s" }
+        ),
+        format!("from {}", first.monday.format("%a %-d %b %Y")),
+        format!(
+            "to {}",
+            (last.monday + chrono::Days::new(6)).format("%a %-d %b %Y")
+        ),
+    ];
+    let race = block
+        .race
+        .map(|r| format!("race {}", r.start.format("%a %-d %b %Y at %H:%M")));
+    let season = block.in_season.then(|| "in season".to_owned());
+    for part in race.into_iter().chain(season) {
+        if let Some(last) = title.last_mut() {
+            last.push(',');
+        }
+        title.push(part);
     }
-    writeln!(out)?;
-    writeln!(
-        out,
+    write_title(&mut out, &title)?;
+    out.blank()?;
+    out.line(&format!(
         "{:>4}  {:<11}  {:<11}  {:<6}  {:<5}  sessions",
         "week", "monday", "phase", "", "lifts"
-    )?;
-    // The sessions column starts here; a long list wraps under itself.
-    let indent = 4 + 2 + 11 + 2 + 11 + 2 + 6 + 2 + 5 + 2;
+    ))?;
+    // The sessions column starts here, and a long list wraps under itself; when the
+    // line has no room for a session there, the list goes under the row.
+    let column = 4 + 2 + 11 + 2 + 11 + 2 + 6 + 2 + 5 + 2;
+    let beside = column + "Mon 00:00 heavy,".len().max(TEXT_WIDTH_MIN) <= out.width;
+    let color = out.color;
+    let paint_heavy = |line: &str| line.replace("heavy", &paint("heavy", HEAVY, color));
     for week in &block.weeks {
-        let sessions: Vec<String> = week
+        let mut sessions: Vec<String> = week
             .plan
             .sessions
             .iter()
             .map(|s| {
                 format!(
-                    "{} {} {}",
+                    "{} {} {},",
                     s.day.title(),
                     s.span.start.time(),
                     s.kind.name()
                 )
             })
             .collect();
-        let sessions = if sessions.is_empty() {
-            vec!["none".to_owned()]
-        } else {
-            sessions
-        };
-        let mut lines = vec![String::new()];
-        for (i, item) in sessions.iter().enumerate() {
-            let sep = if i + 1 < sessions.len() { "," } else { "" };
-            let current = lines.last_mut().map_or(0, |l| l.len());
-            if current > 0 && indent + current + 1 + item.len() + sep.len() > WIDTH {
-                lines.push(String::new());
+        match sessions.last_mut() {
+            Some(last) => {
+                last.pop();
             }
-            if let Some(line) = lines.last_mut() {
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(item);
-                line.push_str(sep);
-            }
+            None => sessions.push("none".to_owned()),
         }
-        let mark = mark(block, week);
         let row = format!(
-            "{:>4}  {:<11}  {:<11}  {mark:<6}  {:<5}  ",
+            "{:>4}  {:<11}  {:<11}  {:<6}  {:<5}  ",
             week.number,
             week.monday.format("%-d %b %Y").to_string(),
             week.phase.name(),
+            mark(block, week),
             phrases::dose(week).replace(" @ ", "@"),
         );
-        for (i, line) in lines.iter().enumerate() {
-            let lead = if i == 0 {
-                row.clone()
-            } else {
-                " ".repeat(indent)
-            };
-            let line = paint_heavy(line, options.color);
-            writeln!(out, "{}", format!("{lead}{line}").trim_end())?;
+        if beside {
+            out.hang_painted(&row, column, &sessions, paint_heavy)?;
+        } else {
+            out.line(row.trim_end())?;
+            out.hang_painted(&" ".repeat(6), 6, &sessions, paint_heavy)?;
         }
     }
     if options.explain {
         for week in &block.weeks {
-            writeln!(out)?;
-            week_title(week, out)?;
+            out.blank()?;
+            week_title(week, &mut out)?;
             let mut reasons = vec![phrases::phase_reason(week)];
             reasons.extend(phrases::deload_reason(week));
             if let Some(loading) = &week.loading {
@@ -307,49 +409,46 @@ pub fn write_block(
                 }
             }
             for reason in reasons {
-                for (i, line) in wrap(&reason, WIDTH - 4).iter().enumerate() {
-                    writeln!(out, "  {}{line}", if i == 0 { "" } else { "  " })?;
-                }
+                out.hang("  ", 4, &[reason])?;
             }
-            write_why(&week.plan, out)?;
+            write_why(&week.plan, &mut out)?;
         }
     }
     if detail {
         for week in &block.weeks {
-            writeln!(out)?;
-            week_title(week, out)?;
+            out.blank()?;
+            week_title(week, &mut out)?;
             let view = Week {
                 schedule: &week.schedule,
                 plan: &week.plan,
                 monday: week.monday,
             };
             if week.plan.sessions.is_empty() {
-                writeln!(out, "  no strength session this week")?;
+                out.line("  no strength session this week")?;
             }
             for session in &week.plan.sessions {
                 if let Some(workout) = &session.workout {
-                    write_workout(&view, session, workout, out)?;
+                    write_workout(&view, session, workout, &mut out)?;
                 }
             }
         }
     }
-    write_block_warnings(block, out)
+    write_block_warnings(block, &mut out)
 }
 
 /// `Week 3 from Mon 14 Dec 2026: strength, deload`.
-fn week_title(week: &BlockWeek, out: &mut impl io::Write) -> io::Result<()> {
+fn week_title<W: io::Write>(week: &BlockWeek, out: &mut Lines<'_, W>) -> io::Result<()> {
     let mark = match (week.plan.deload, week.plan.taper) {
         (true, _) => ", deload",
         (false, true) if week.phase != crate::phase::Phase::Taper => ", taper",
         _ => "",
     };
-    writeln!(
-        out,
+    out.line(&format!(
         "Week {} from {}: {}{mark}",
         week.number,
         week.monday.format("%a %-d %b %Y"),
         week.phase
-    )
+    ))
 }
 
 /// `deload`, `race` (race week), `taper` (a week with some of the 10 days before the
@@ -367,17 +466,8 @@ fn mark(block: &Block, week: &BlockWeek) -> &'static str {
     }
 }
 
-/// `heavy` in the sessions column painted, when colour is on.
-fn paint_heavy(line: &str, color: bool) -> String {
-    if color {
-        line.replace("heavy", &paint("heavy", YELLOW, true))
-    } else {
-        line.to_owned()
-    }
-}
-
 /// Every week's warnings, each once, with the weeks it concerns (`weeks 1-3, 6: ...`).
-fn write_block_warnings(block: &Block, out: &mut impl io::Write) -> io::Result<()> {
+fn write_block_warnings<W: io::Write>(block: &Block, out: &mut Lines<'_, W>) -> io::Result<()> {
     let mut seen: Vec<(String, Vec<u32>)> = Vec::new();
     for week in &block.weeks {
         for warning in phrases::warnings(&week.plan) {
@@ -398,80 +488,95 @@ fn write_block_warnings(block: &Block, out: &mut impl io::Write) -> io::Result<(
     write_warnings(lines.iter(), out)
 }
 
-/// Widest a line may be.
-const WIDTH: usize = 100;
-
-/// Widest exercise name shown; a longer one is cut, so it never runs into the next
-/// column.
-const NAME_WIDTH_MAX: usize = 50;
-
-/// `text` from a file, control characters escaped and cut to `width` characters with
-/// `...` at the end if it is longer.
-fn fit(text: &str, width: usize) -> String {
-    let text = escape_controls(text);
-    if text.chars().count() <= width {
-        return text.into_owned();
-    }
-    let mut cut: String = text.chars().take(width.saturating_sub(3)).collect();
-    cut.push_str("...");
-    cut
-}
-
-fn write_workout(
+/// A session's exercises: a title line, then a table whose columns are as wide as
+/// their widest cell, the names taking what the line has left (a longer name wraps
+/// within its column), each exercise's cue wrapped under it.
+fn write_workout<W: io::Write>(
     week: &Week<'_>,
     s: &Session,
     w: &Workout,
-    out: &mut impl io::Write,
+    out: &mut Lines<'_, W>,
 ) -> io::Result<()> {
     let date = week.session_time(s, 0).date().format("%a %e %b");
-    let start = format!("{date} {}  {}: ", s.span.start.time(), w.role.name());
-    let end = format!(
-        "  (about {} of {} min, {} min warm-up)",
-        w.estimated_minutes, s.span.minutes, w.warmup_minutes
-    );
-    // The title gets what the line has left.
-    let room = WIDTH.saturating_sub(start.chars().count() + end.chars().count());
-    writeln!(out, "\n{start}{}{end}", fit(&w.title, room))?;
+    out.blank()?;
+    let lead = format!("{date} {}  ", s.span.start.time());
+    let title = [
+        format!("{}: {}", w.role.name(), w.title),
+        format!(
+            "(about {} of {}, {} warm-up)",
+            duration(w.estimated_minutes),
+            duration(s.span.minutes),
+            duration(w.warmup_minutes)
+        ),
+    ];
+    out.hang(&lead, lead.len(), &title)?;
+
     let units = week.schedule.runner.units.name();
-    // The name column fits the longest name, within the line width.
+    let header = ["sets x reps", "%1RM", "load", "RIR", "rest"];
+    let cells: Vec<[String; 5]> = w
+        .exercises
+        .iter()
+        .map(|e| {
+            let each = if e.single_leg {
+                "/leg"
+            } else if e.per_side {
+                "/side"
+            } else {
+                ""
+            };
+            let dose = match (e.reps, e.seconds) {
+                (Some(reps), _) => format!("{} x {reps}{each}", e.sets),
+                (None, Some(seconds)) => {
+                    format!("{} x {}{each}", e.sets, phrases::seconds(seconds))
+                }
+                (None, None) => e.sets.to_string(),
+            };
+            [
+                dose,
+                e.percent_1rm.map_or("-".to_owned(), |p| format!("{p:.1}")),
+                phrases::load(e, units).unwrap_or_else(|| "-".to_owned()),
+                e.rir.map_or("-".to_owned(), |q| q.to_string()),
+                phrases::seconds(e.rest_seconds),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(str::len);
+    for row in &cells {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let numbers: usize = widths.iter().map(|w| w + 2).sum();
     let names: Vec<String> = w
         .exercises
         .iter()
-        .map(|e| fit(&e.name, NAME_WIDTH_MAX))
+        .map(|e| escape_controls(&e.name).into_owned())
         .collect();
-    let name_width = names
+    let longest = names
         .iter()
-        .map(|name| name.chars().count())
+        .map(|n| n.chars().count())
         .max()
         .unwrap_or(0)
-        .clamp(8, NAME_WIDTH_MAX)
-        + 2;
-    writeln!(
-        out,
-        "  {:<name_width$}{:<14}{:>6}  {:>9}  {:>3}  {:>5}",
-        "exercise", "sets x reps", "%1RM", "load", "RIR", "rest"
-    )?;
-    for (e, name) in w.exercises.iter().zip(&names) {
-        let each = if e.single_leg {
-            "/leg"
-        } else if e.per_side {
-            "/side"
-        } else {
-            ""
-        };
-        let dose = match (e.reps, e.seconds) {
-            (Some(reps), _) => format!("{} x {reps}{each}", e.sets),
-            (None, Some(seconds)) => format!("{} x {seconds} s{each}", e.sets),
-            (None, None) => e.sets.to_string(),
-        };
-        let percent = e.percent_1rm.map_or("-".to_owned(), |p| format!("{p:.1}"));
-        let load = phrases::load(e, units).unwrap_or_else(|| "-".to_owned());
-        let rir = e.rir.map_or("-".to_owned(), |q| q.to_string());
-        let rest = format!("{}:{:02}", e.rest_seconds / 60, e.rest_seconds % 60);
-        writeln!(
-            out,
-            "  {name:<name_width$}{dose:<14}{percent:>6}  {load:>9}  {rir:>3}  {rest:>5}"
-        )?;
+        .max("exercise".len());
+    // The names get what the line leaves, but never so little that they read as
+    // letters in a column.
+    let room = out.width.saturating_sub(2 + numbers);
+    let name_width = longest.min(room.max(NAME_WIDTH_MIN));
+    let row = |name: &str, cells: [&str; 5]| {
+        let [dose, percent, load, rir, rest] = cells;
+        let [wd, wp, wl, wr, wt] = widths;
+        format!(
+            "  {name:<name_width$}  {dose:<wd$}  {percent:>wp$}  {load:>wl$}  {rir:>wr$}  {rest:>wt$}"
+        )
+    };
+    out.line(&row("exercise", header))?;
+    for ((e, name), cells) in w.exercises.iter().zip(&names).zip(&cells) {
+        let pieces = fill(&[name], name_width, name_width.saturating_sub(2));
+        let first = pieces.first().map_or("", String::as_str);
+        out.line(&row(first, cells.each_ref().map(String::as_str)))?;
+        for piece in pieces.iter().skip(1) {
+            out.line(&format!("    {piece}"))?;
+        }
         let uses = if e.equipment.is_empty() {
             String::new()
         } else {
@@ -481,120 +586,20 @@ fn write_workout(
             Some(tempo) => format!("{uses}Tempo {tempo}. {}", phrases::cue(e)),
             None => format!("{uses}{}", phrases::cue(e)),
         };
-        for line in wrap(&cue, WIDTH - 6) {
-            writeln!(out, "      {line}")?;
-        }
+        out.hang("      ", 6, &[cue])?;
     }
     for note in w.notes.iter().map(phrases::session_note) {
-        for (i, line) in wrap(&note, WIDTH - 8).iter().enumerate() {
-            writeln!(out, "  {} {line}", if i == 0 { "note:" } else { "     " })?;
-        }
+        out.hang("  note: ", 8, &[note])?;
     }
     Ok(())
 }
 
-/// Splits `text` into lines of at most `width` characters, at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    // Control characters escaped (a template's text must not drive the terminal),
-    // and a word longer than the line cut into pieces that fit.
-    let text = escape_controls(text);
-    let width = width.max(1);
-    let words = text.split_whitespace().flat_map(|word| {
-        let chars: Vec<char> = word.chars().collect();
-        chars
-            .chunks(width)
-            .map(|piece| piece.iter().collect::<String>())
-            .collect::<Vec<_>>()
-    });
-    for word in words {
-        let word = word.as_str();
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-fn session_line(s: &Session, color: bool) -> String {
-    let kind = match s.kind {
-        Kind::Heavy => "HEAVY",
-        Kind::Light => "light",
-    };
-    let pinned = if s.pinned { ", pinned" } else { "" };
-    let gaps = match (s.before, s.after) {
-        (Some(before), Some(after)) => format!(
-            "since hard run {}, next in {}",
-            short_duration(before.minutes),
-            short_duration(after.minutes)
-        ),
-        _ => "no hard runs this week".to_owned(),
-    };
-    // Pad before painting: escape codes have no width on screen.
-    let what = format!("{:<21}", format!("{kind} {} min{pinned}", s.span.minutes));
-    let what = what.replacen(
-        kind,
-        &paint(
-            kind,
-            if s.kind == Kind::Heavy { YELLOW } else { GREEN },
-            color,
-        ),
-        1,
-    );
-    format!(
-        "{}-{}  {:<10} {what} {gaps}",
-        s.span.start.time(),
-        s.span.end().time(),
-        "strength"
-    )
-}
-
-/// `58h15`, `9h35`, `24h`, `45m`: durations that fit a column.
-fn short_duration(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m}m"),
-        (h, 0) => format!("{h}h"),
-        (h, m) => format!("{h}h{m:02}"),
-    }
-}
+/// The narrowest the name column gets, however narrow the line.
+const NAME_WIDTH_MIN: usize = 12;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrap_breaks_at_spaces_within_the_width() {
-        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
-        assert_eq!(wrap("", 10), Vec::<String>::new());
-        // A word longer than the line is cut, so no line passes the width.
-        assert_eq!(wrap("unbreakableword", 4), ["unbr", "eaka", "blew", "ord"]);
-    }
-
-    #[test]
-    fn text_from_files_is_escaped_and_cut_to_fit() {
-        assert_eq!(fit("a\u{1b}[2Jb", 20), "a\\u{1b}[2Jb");
-        assert_eq!(fit(&"x".repeat(60), 10), "xxxxxxx...");
-        assert_eq!(
-            wrap("cue\rwith\u{1b}]0;t\u{7}", 40),
-            ["cue\\rwith\\u{1b}]0;t\\u{7}"]
-        );
-    }
-
-    #[test]
-    fn short_durations_fit_a_column() {
-        assert_eq!(short_duration(58 * 60 + 15), "58h15");
-        assert_eq!(short_duration(9 * 60 + 5), "9h05");
-        assert_eq!(short_duration(24 * 60), "24h");
-        assert_eq!(short_duration(45), "45m");
-    }
 
     #[test]
     fn numbers_lose_a_trailing_zero() {
