@@ -337,7 +337,7 @@ fn schedule(path: &Path, options: &PlanArgs) -> Result<(Schedule, Input), Failur
     };
     match Schedule::parse(&input.text, overrides) {
         Ok(schedule) => Ok((schedule, input)),
-        Err(d) => Err(Failure::Input(input.source().render(&d).to_string())),
+        Err(d) => Err(Failure::Input(input.source().render_all(&d).to_string())),
     }
 }
 
@@ -354,7 +354,7 @@ fn check(args: &CheckArgs) -> Result<(), Failure> {
         };
         match Schedule::parse(&input.text, Overrides::default()) {
             Ok(schedule) => verdicts.push(Verdict::of(input.name, &schedule)),
-            Err(d) => unreadable.push(input.source().render(&d).to_string()),
+            Err(d) => unreadable.push(input.source().render_all(&d).to_string()),
         }
     }
     // A reader that went away may end the output, never the verdict: a CI gate
