@@ -392,6 +392,9 @@ fn check(args: &CheckArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The schedule `week` and `block` plan when none is named, and `init` writes.
+const DEFAULT_SCHEDULE: &str = "schedule.toml";
+
 /// The starter schedule `init` writes: also `examples/starter.toml`, so it is
 /// planned and checked like every example.
 const STARTER: &str = include_str!("../examples/starter.toml");
@@ -491,6 +494,15 @@ fn toml_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, Failure> {
 
 fn read(path: &Path) -> Result<Input, Failure> {
     Input::read(path).map_err(|error| match error {
+        // The schedule `week` and `block` read when none is named: a first run.
+        ReadError::Io(name, e)
+            if e.kind() == io::ErrorKind::NotFound && path == Path::new(DEFAULT_SCHEDULE) =>
+        {
+            Failure::Input(format!(
+                "cannot read {name}: {e}\n  = help: write a starter schedule with: planner init \
+                 (or name a schedule file)"
+            ))
+        }
         ReadError::Io(name, e) => Failure::Input(format!("cannot read {name}: {e}")),
         ReadError::Invalid(input, d) => Failure::Input(input.source().render(&d).to_string()),
     })

@@ -226,9 +226,14 @@ fn race(text: &str) -> Result<RaceArg, String> {
         Some((day, time)) => (day, Some(time)),
         None => (text, None),
     };
-    let date = date(day).map_err(|_| {
-        "expected a date as YYYY-MM-DD or a date and start as YYYY-MM-DDTHH:MM, such as 2027-04-18T09:00"
-            .to_owned()
+    let date = date(day).map_err(|message| {
+        // A day that does not exist says so; any other shape gets both shapes.
+        if crate::date::why_not_a_date(day).is_some() {
+            message
+        } else {
+            "expected a date as YYYY-MM-DD or a date and start as YYYY-MM-DDTHH:MM, such as 2027-04-18T09:00"
+                .to_owned()
+        }
     })?;
     let at = time.map(TimeOfDay::parse).transpose()?;
     Ok(RaceArg { date, at })
@@ -238,12 +243,10 @@ fn race(text: &str) -> Result<RaceArg, String> {
 /// chrono alone would take years up to 262 142, whose weeks and blocks run past the
 /// last date it can hold.
 fn date(text: &str) -> Result<NaiveDate, String> {
-    let shape = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    let parsed = shape
+    if let Some(why) = crate::date::why_not_a_date(text) {
+        return Err(format!("{text} does not exist: {why}"));
+    }
+    let parsed = crate::date::is_date_shaped(text)
         .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten();
     parsed.ok_or_else(|| "expected a date as YYYY-MM-DD, such as 2026-11-30".to_owned())
@@ -298,6 +301,11 @@ mod tests {
             Some(("2027-04-18".to_owned(), None))
         );
         assert!(race("2027-04-18T9:00").is_err());
+        let error = race("2027-02-29T09:00").expect_err("not a day").to_string();
+        assert!(
+            error.contains("2027-02-29 does not exist: February 2027 has 28 days"),
+            "{error}"
+        );
         assert!(race("2027-04-18T24:00").is_err());
         assert!(race("18/04/2027").is_err());
     }

@@ -5,6 +5,7 @@ mod blocks;
 mod calendar;
 mod cli;
 mod coaching;
+mod errors;
 mod golden;
 mod oracle;
 mod oracle_cases;
