@@ -2,7 +2,8 @@
 //!
 //! A file is written to a temporary file in the same folder and renamed over the
 //! target only once every byte is written and synced, so on any error the old file
-//! is left as it was and no temporary file stays behind.
+//! is left as it was and no temporary file stays behind. With `--output-dir`, each
+//! schedule of a batch gets a file of its own in one folder, replaced the same way.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -37,6 +38,94 @@ impl Destination {
             Destination::Stdout => write_stdout(render),
             Destination::File(path) => replace(path, render),
         }
+    }
+}
+
+/// `--output-dir DIR`: the folder a batch writes one file per schedule into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputDir {
+    dir: PathBuf,
+}
+
+/// The name a schedule read from standard input (`-`) writes under in a folder.
+pub const STDIN_STEM: &str = "stdin";
+
+impl OutputDir {
+    /// The folder `dir`; `-` is refused, since standard output is not a folder.
+    pub fn new(dir: &Path) -> Result<OutputDir, String> {
+        if dir == Path::new("-") {
+            return Err(
+                "--output-dir names a folder; for standard output use --output - with one schedule"
+                    .to_owned(),
+            );
+        }
+        Ok(OutputDir {
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// The folder.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file each of `inputs` writes: its name without the extension, then
+    /// `.extension` (`athletes/ana.toml` → `DIR/ana.ics`), `-` as `stdin`. Two inputs
+    /// that would write one file are refused before anything is written, however
+    /// the file system treats case: a coach's `a/ana.toml` and `b/Ana.toml` would
+    /// overwrite each other on macOS and Windows.
+    pub fn targets(&self, inputs: &[PathBuf], extension: &str) -> Result<Vec<PathBuf>, String> {
+        let mut targets: Vec<PathBuf> = Vec::with_capacity(inputs.len());
+        let mut seen: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::with_capacity(inputs.len());
+        for (i, input) in inputs.iter().enumerate() {
+            let stem = if input == Path::new("-") {
+                std::ffi::OsStr::new(STDIN_STEM)
+            } else {
+                input.file_stem().ok_or_else(|| {
+                    format!(
+                        "{} names no file, so no output can be named after it",
+                        input.display()
+                    )
+                })?
+            };
+            let mut name = stem.to_os_string();
+            name.push(".");
+            name.push(extension);
+            let target = self.dir.join(&name);
+            let key = name.to_string_lossy().to_lowercase();
+            if let Some(&first) = seen.get(&key) {
+                return Err(format!(
+                    "{} and {} would both write {}; rename one, or plan them in two runs",
+                    shown(&inputs[first]),
+                    shown(input),
+                    target.display()
+                ));
+            }
+            seen.insert(key, i);
+            targets.push(target);
+        }
+        Ok(targets)
+    }
+
+    /// Makes the folder if it does not exist; its parent must (a mistyped path
+    /// should not grow a tree of folders).
+    pub fn create(&self) -> anyhow::Result<()> {
+        match fs::create_dir(&self.dir) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && self.dir.is_dir() => Ok(()),
+            Err(e) => Err(e)
+                .with_context(|| format!("cannot create the output folder {}", self.dir.display())),
+        }
+    }
+}
+
+/// An input as messages name it: `-` is standard input.
+fn shown(input: &Path) -> String {
+    if input == Path::new("-") {
+        "- (standard input)".to_owned()
+    } else {
+        input.display().to_string()
     }
 }
 
@@ -418,6 +507,66 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).expect("creates a temp dir");
         dir
+    }
+
+    #[test]
+    fn an_output_dir_names_each_file_after_its_schedule() {
+        let out = OutputDir::new(Path::new("calendars")).expect("a folder");
+        let inputs: Vec<PathBuf> = ["athletes/ana.toml", "bo", "-", "c.d.toml"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        let targets = out.targets(&inputs, "ics").expect("distinct names");
+        let names: Vec<String> = targets.iter().map(|t| t.display().to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "calendars/ana.ics",
+                "calendars/bo.ics",
+                "calendars/stdin.ics",
+                "calendars/c.d.ics"
+            ]
+        );
+    }
+
+    #[test]
+    fn two_schedules_that_would_write_one_file_are_refused() {
+        let out = OutputDir::new(Path::new("out")).expect("a folder");
+        let clash = |a: &str, b: &str| {
+            out.targets(&[PathBuf::from(a), PathBuf::from(b)], "json")
+                .expect_err("a clash")
+        };
+        assert_eq!(
+            clash("a/x.toml", "b/x.toml"),
+            "a/x.toml and b/x.toml would both write out/x.json; rename one, or plan them in two runs"
+        );
+        assert!(clash("x.toml", "X.toml").contains("would both write"));
+        assert!(clash("-", "stdin.toml").starts_with("- (standard input) and stdin.toml"));
+        assert!(clash("x.toml", "x.toml").contains("would both write"));
+        assert!(OutputDir::new(Path::new("-")).is_err());
+        assert!(out.targets(&[PathBuf::from("..")], "json").is_err());
+    }
+
+    #[test]
+    fn an_output_dir_is_made_but_not_its_parents() {
+        let base = dir("made");
+        let made = OutputDir::new(&base.join("calendars")).expect("a folder");
+        made.create().expect("makes the folder");
+        made.create().expect("an existing folder is fine");
+        assert!(base.join("calendars").is_dir());
+        let deep = OutputDir::new(&base.join("no/such/calendars")).expect("a folder");
+        let error = format!("{:#}", deep.create().expect_err("parents missing"));
+        assert!(
+            error.starts_with("cannot create the output folder"),
+            "{error}"
+        );
+        fs::write(base.join("file"), "").expect("writes");
+        assert!(
+            OutputDir::new(&base.join("file"))
+                .expect("a path")
+                .create()
+                .is_err()
+        );
     }
 
     #[test]
