@@ -21,7 +21,7 @@ use crate::diagnostic::{Diagnostic, escape_controls};
 use crate::exit::Exit;
 use crate::input::{Input, ReadError};
 use crate::judge::Verdict;
-use crate::output::{self, Destination};
+use crate::output::{self, Destination, OutputDir};
 use crate::render::{self, Week, ics::IcsOptions, text::TextOptions};
 use crate::schedule::{Overrides, Schedule};
 use crate::template::Library;
@@ -40,8 +40,11 @@ pub struct Context {
 /// Why a command failed; each case has its exit code.
 #[derive(Debug)]
 pub enum Failure {
-    /// The input could not be read or is invalid; the message names file, line, column.
+    /// The input could not be read or is invalid.
     Input(String),
+    /// A schedule file could not be read or is invalid; the message names the file,
+    /// and the line and column where there are some.
+    InFile(String),
     /// No plan satisfies the rules, or `check` found a violation; already reported.
     Infeasible(String),
     /// Writing the output failed.
@@ -54,7 +57,7 @@ impl Failure {
     /// The exit code for this failure.
     pub fn exit(&self) -> Exit {
         match self {
-            Failure::Input(_) | Failure::Output(_) => Exit::BadInput,
+            Failure::Input(_) | Failure::InFile(_) | Failure::Output(_) => Exit::BadInput,
             Failure::Infeasible(_) => Exit::Infeasible,
             Failure::Usage(_) => Exit::Usage,
         }
@@ -76,9 +79,10 @@ impl Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Failure::Input(message) | Failure::Infeasible(message) | Failure::Usage(message) => {
-                f.write_str(message)
-            }
+            Failure::Input(message)
+            | Failure::InFile(message)
+            | Failure::Infeasible(message)
+            | Failure::Usage(message) => f.write_str(message),
             Failure::Output(error) => write!(f, "{error:#}"),
         }
     }
@@ -130,44 +134,189 @@ fn check_flags(options: &PlanArgs, explain_allowed: bool) -> Result<(), Failure>
     misfit.map_or(Ok(()), |m| Err(Failure::Usage(m.to_owned())))
 }
 
-/// What `week` and `block` share: the schedule, the templates, the first Monday,
-/// and where and how to print.
+/// What `week` and `block` share over every schedule of a run: the templates and
+/// how to print.
 struct Setup {
-    schedule: Schedule,
     library: Cow<'static, Library>,
-    monday: NaiveDate,
-    destination: Destination,
     text: TextOptions,
     ics: IcsOptions,
 }
 
-fn setup(
-    path: &Path,
-    options: &PlanArgs,
-    context: Context,
-    weeks: usize,
-) -> Result<Setup, Failure> {
-    if let Some(date) = options.week_of {
-        within_days(render::monday_of(date), weeks)
-            .map_err(|m| Failure::Usage(format!("--week-of {date}: {m}")))?;
+impl Setup {
+    fn new(options: &PlanArgs, context: Context) -> Result<Setup, Failure> {
+        Ok(Setup {
+            library: library(options.plans.as_deref())?,
+            text: TextOptions {
+                explain: options.explain,
+                color: context.color,
+            },
+            ics: IcsOptions {
+                include_runs: options.include_runs,
+                alarm_minutes: options.alarm,
+                dtstamp: context.stamp,
+            },
+        })
     }
-    let destination = Destination::from_flag(options.output.as_deref());
-    if let Destination::File(output) = &destination {
-        if path != Path::new("-") && output::same_file(output, path) {
+
+    /// The text options for `destination`: colour only on standard output.
+    fn text_for(&self, destination: &Destination) -> TextOptions {
+        TextOptions {
+            color: self.text.color && *destination == Destination::Stdout,
+            ..self.text
+        }
+    }
+}
+
+/// Where the plans of a run go: one destination for one schedule, or a file per
+/// schedule in a folder.
+enum Targets {
+    One(Destination),
+    Folder(OutputDir, Vec<std::path::PathBuf>),
+}
+
+/// The file extension of each format in an output folder.
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Text => "txt",
+        Format::Json => "json",
+        Format::Ics => "ics",
+        Format::Csv => "csv",
+    }
+}
+
+/// Where each of `paths` is written, every name checked before anything is read.
+fn targets(paths: &[std::path::PathBuf], options: &PlanArgs) -> Result<Targets, Failure> {
+    let Some(dir) = &options.output_dir else {
+        let [path] = paths else {
             return Err(Failure::Usage(format!(
-                "--output {} names the schedule itself; the plan would replace it",
-                output.display()
+                "{} schedules need --output-dir DIR, where each gets a file of its own; \
+                 or plan them one at a time",
+                paths.len()
+            )));
+        };
+        let destination = Destination::from_flag(options.output.as_deref());
+        if let Destination::File(output) = &destination {
+            if path != Path::new("-") && output::same_file(output, path) {
+                return Err(Failure::Usage(format!(
+                    "--output {} names the schedule itself; the plan would replace it",
+                    output.display()
+                )));
+            }
+        }
+        return Ok(Targets::One(destination));
+    };
+    let dir = OutputDir::new(dir).map_err(Failure::Usage)?;
+    let files = dir
+        .targets(paths, extension(options.format))
+        .map_err(Failure::Usage)?;
+    for file in &files {
+        if let Some(path) = paths
+            .iter()
+            .find(|p| *p != Path::new("-") && output::same_file(file, p))
+        {
+            return Err(Failure::Usage(format!(
+                "--output-dir would write {} over the schedule {}",
+                file.display(),
+                path.display()
             )));
         }
     }
+    Ok(Targets::Folder(dir, files))
+}
+
+/// Plans each of `paths` with `one` into its target. One schedule fails as it always
+/// did; in a folder, a schedule that fails is reported and the others are still
+/// written, and the run ends with the worst outcome of them (see [`Exit::worst`]).
+/// `one` returns the notes to print as warnings.
+fn each_schedule(
+    paths: &[std::path::PathBuf],
+    options: &PlanArgs,
+    context: Context,
+    one: impl Fn(&Path, &Setup, &Destination) -> Result<Vec<String>, Failure>,
+) -> Result<(), Failure> {
+    if let Some(date) = options.week_of {
+        within_days(render::monday_of(date), 1)
+            .map_err(|m| Failure::Usage(format!("--week-of {date}: {m}")))?;
+    }
+    let targets = targets(paths, options)?;
+    let setup = Setup::new(options, context)?;
+    let (dir, files) = match targets {
+        Targets::One(destination) => {
+            let [path] = paths else {
+                return Err(Failure::Usage(
+                    "one output for several schedules".to_owned(),
+                ));
+            };
+            for note in one(path, &setup, &destination)? {
+                warn(&note);
+            }
+            return Ok(());
+        }
+        Targets::Folder(dir, files) => (dir, files),
+    };
+    dir.create()?;
+    let mut worst = Exit::Done;
+    let mut failed = 0;
+    for (path, file) in paths.iter().zip(files) {
+        let name = if path == Path::new("-") {
+            Cow::Borrowed("<stdin>")
+        } else {
+            Cow::Owned(path.display().to_string())
+        };
+        match one(path, &setup, &Destination::File(file)) {
+            Ok(notes) => {
+                for note in notes {
+                    warn(&format!("{name}: {note}"));
+                }
+            }
+            Err(failure) => {
+                failed += 1;
+                worst = worst.worst(failure.exit());
+                // A blank line after each file's report, as between errors in one.
+                match &failure {
+                    // The message names the file, and where in it.
+                    Failure::InFile(message) => say("error", &format!("{message}\n")),
+                    other => say("error", &format!("{name}: {other}\n")),
+                }
+            }
+        }
+    }
+    let total = paths.len();
+    let written = total - failed;
+    let files = |n: usize| if n == 1 { "file" } else { "files" };
+    let folder = dir.path().display();
+    if failed == 0 {
+        say(
+            "wrote",
+            &format!("{written} {} in {folder}", files(written)),
+        );
+        return Ok(());
+    }
+    let message = format!(
+        "{failed} of {total} schedules failed; {written} {} written in {folder}",
+        files(written)
+    );
+    Err(match worst {
+        Exit::Infeasible => Failure::Infeasible(message),
+        Exit::Usage => Failure::Usage(message),
+        Exit::Done | Exit::BadInput => Failure::Input(message),
+    })
+}
+
+/// One schedule read and checked, with the Monday its plan starts on: `--week-of`,
+/// else the file's `week_of`, else the next Monday.
+fn load(
+    path: &Path,
+    options: &PlanArgs,
+    context: Context,
+) -> Result<(Schedule, NaiveDate), Failure> {
     let (schedule, input) = schedule(path, options)?;
-    let library = library(options.plans.as_deref())?;
     let monday = match options.week_of {
         Some(date) => render::monday_of(date),
         None => match schedule.week_of {
             Some(date) => {
                 let monday = render::monday_of(date);
-                within_days(monday, weeks).map_err(|_| {
+                within_days(monday, 1).map_err(|_| {
                     at_week_of(
                         &input,
                         format!(
@@ -182,22 +331,7 @@ fn setup(
             None => render::next_monday(context.today),
         },
     };
-    let color = context.color && destination == Destination::Stdout;
-    Ok(Setup {
-        schedule,
-        library,
-        monday,
-        destination,
-        text: TextOptions {
-            explain: options.explain,
-            color,
-        },
-        ics: IcsOptions {
-            include_runs: options.include_runs,
-            alarm_minutes: options.alarm,
-            dtstamp: context.stamp,
-        },
-    })
+    Ok((schedule, monday))
 }
 
 /// The error `message` about the schedule's `week_of`, pointing at it in the file.
@@ -215,7 +349,7 @@ fn at_week_of(input: &Input, message: String) -> Failure {
         Some(span) => Diagnostic::new(message, span),
         None => Diagnostic::whole_file(message),
     };
-    Failure::Input(input.source().render(&diagnostic).to_string())
+    Failure::InFile(input.source().render(&diagnostic).to_string())
 }
 
 /// Refuses `weeks` weeks from `monday` unless every day is one the formats can write.
@@ -234,12 +368,12 @@ fn within_days(monday: NaiveDate, weeks: usize) -> Result<(), String> {
     }
 }
 
-/// Daylight-saving notes of a calendar, as warnings on standard error.
-fn warn_dst(format: Format, notes: impl FnOnce() -> Vec<String>) {
+/// Daylight-saving notes of a calendar, to print as warnings; none in other formats.
+fn dst_notes(format: Format, notes: impl FnOnce() -> Vec<String>) -> Vec<String> {
     if format == Format::Ics {
-        for note in notes() {
-            warn(&note);
-        }
+        notes()
+    } else {
+        Vec::new()
     }
 }
 
@@ -258,74 +392,77 @@ fn say(label: &str, message: &str) {
 fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
     let options = &args.plan;
     check_flags(options, true)?;
-    let Setup {
-        schedule,
-        library,
-        monday,
-        destination,
-        text,
-        ics,
-    } = setup(&args.schedule, options, context, 1)?;
-    within_days(monday, 1).map_err(Failure::Input)?;
-    // The week's own `[weeks]` table, if it has one, replaces its days.
-    let schedule = schedule.in_week(monday);
-    let plan = crate::plan_week_with(&schedule, &library)
-        .map_err(|e| Failure::Infeasible(e.to_string()))?;
-    let week = Week {
-        schedule: &schedule,
-        plan: &plan,
-        monday,
-    };
-    destination.write(|mut out| match options.format {
-        Format::Text => render::text::write(&week, text, &mut out),
-        Format::Json => render::json::write(&week, &mut out),
-        Format::Ics => render::ics::write(&week, &ics, &mut out),
-        Format::Csv => render::csv::write(&week, &mut out),
-    })?;
-    warn_dst(options.format, || render::ics::dst_notes(&week, &ics));
-    Ok(())
+    each_schedule(
+        &args.schedules,
+        options,
+        context,
+        |path, setup, destination| {
+            let (schedule, monday) = load(path, options, context)?;
+            within_days(monday, 1).map_err(Failure::Input)?;
+            // The week's own `[weeks]` table, if it has one, replaces its days.
+            let schedule = schedule.in_week(monday);
+            let plan = crate::plan_week_with(&schedule, &setup.library)
+                .map_err(|e| Failure::Infeasible(e.to_string()))?;
+            let week = Week {
+                schedule: &schedule,
+                plan: &plan,
+                monday,
+            };
+            let text = setup.text_for(destination);
+            destination.write(|mut out| match options.format {
+                Format::Text => render::text::write(&week, text, &mut out),
+                Format::Json => render::json::write(&week, &mut out),
+                Format::Ics => render::ics::write(&week, &setup.ics, &mut out),
+                Format::Csv => render::csv::write(&week, &mut out),
+            })?;
+            Ok(dst_notes(options.format, || {
+                render::ics::dst_notes(&week, &setup.ics)
+            }))
+        },
+    )
 }
 
 fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
     let options = &args.plan;
     check_flags(options, true)?;
-    let Setup {
-        schedule,
-        library,
-        monday,
-        destination,
-        text,
-        ics,
-    } = setup(&args.schedule, options, context, 1)?;
     if let Some(race) = args.race {
         within_days(render::monday_of(race.date), 1)
             .map_err(|m| Failure::Usage(format!("--race {}: {m}", race.date)))?;
     }
-    let block_options = BlockOptions {
-        first_monday: monday,
-        weeks: args.weeks,
-        race: args.race.map(|r| r.date),
-        race_at: args.race.and_then(|r| r.at),
-        in_season: args.in_season,
-    };
-    let block = plan_block(&schedule, &library, block_options).map_err(|e| match e {
-        BlockError::Infeasible(_) | BlockError::WeekInfeasible { .. } => {
-            Failure::Infeasible(e.to_string())
-        }
-        other => Failure::Input(other.to_string()),
-    })?;
-    within_days(monday, block.weeks.len()).map_err(Failure::Input)?;
-    let calendar = render::block_weeks(&block);
-    destination.write(|mut out| match options.format {
-        Format::Text => render::text::write_block(&block, text, args.detail, &mut out),
-        Format::Json => render::json::write_block(&block, &mut out),
-        Format::Ics => render::ics::write_weeks(&calendar, &ics, &mut out),
-        Format::Csv => render::csv::write_block(&block, &mut out),
-    })?;
-    warn_dst(options.format, || {
-        render::ics::dst_notes_weeks(&calendar, &ics)
-    });
-    Ok(())
+    each_schedule(
+        &args.schedules,
+        options,
+        context,
+        |path, setup, destination| {
+            let (schedule, monday) = load(path, options, context)?;
+            let block_options = BlockOptions {
+                first_monday: monday,
+                weeks: args.weeks,
+                race: args.race.map(|r| r.date),
+                race_at: args.race.and_then(|r| r.at),
+                in_season: args.in_season,
+            };
+            let block =
+                plan_block(&schedule, &setup.library, block_options).map_err(|e| match e {
+                    BlockError::Infeasible(_) | BlockError::WeekInfeasible { .. } => {
+                        Failure::Infeasible(e.to_string())
+                    }
+                    other => Failure::Input(other.to_string()),
+                })?;
+            within_days(monday, block.weeks.len()).map_err(Failure::Input)?;
+            let calendar = render::block_weeks(&block);
+            let text = setup.text_for(destination);
+            destination.write(|mut out| match options.format {
+                Format::Text => render::text::write_block(&block, text, args.detail, &mut out),
+                Format::Json => render::json::write_block(&block, &mut out),
+                Format::Ics => render::ics::write_weeks(&calendar, &setup.ics, &mut out),
+                Format::Csv => render::csv::write_block(&block, &mut out),
+            })?;
+            Ok(dst_notes(options.format, || {
+                render::ics::dst_notes_weeks(&calendar, &setup.ics)
+            }))
+        },
+    )
 }
 
 /// Reads and validates a schedule file with the command line's overrides.
@@ -337,7 +474,7 @@ fn schedule(path: &Path, options: &PlanArgs) -> Result<(Schedule, Input), Failur
     };
     match Schedule::parse(&input.text, overrides) {
         Ok(schedule) => Ok((schedule, input)),
-        Err(d) => Err(Failure::Input(input.source().render_all(&d).to_string())),
+        Err(d) => Err(Failure::InFile(input.source().render_all(&d).to_string())),
     }
 }
 
@@ -498,12 +635,43 @@ fn read(path: &Path) -> Result<Input, Failure> {
         ReadError::Io(name, e)
             if e.kind() == io::ErrorKind::NotFound && path == Path::new(DEFAULT_SCHEDULE) =>
         {
-            Failure::Input(format!(
+            Failure::InFile(format!(
                 "cannot read {name}: {e}\n  = help: write a starter schedule with: planner init \
                  (or name a schedule file)"
             ))
         }
-        ReadError::Io(name, e) => Failure::Input(format!("cannot read {name}: {e}")),
-        ReadError::Invalid(input, d) => Failure::Input(input.source().render(&d).to_string()),
+        ReadError::Io(name, e) => Failure::InFile(format!("cannot read {name}: {e}")),
+        ReadError::Invalid(input, d) => Failure::InFile(input.source().render(&d).to_string()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_goes_to_standard_output_only_never_into_a_file() {
+        let context = Context {
+            today: NaiveDate::default(),
+            stamp: DateTime::default(),
+            color: true,
+        };
+        // From the parser, so that a flag added to PlanArgs needs no change here.
+        let cli = <Cli as clap::Parser>::try_parse_from(["planner", "week"]).expect("parses");
+        let Command::Week(args) = cli.command else {
+            panic!("not week")
+        };
+        let options = args.plan;
+        let setup = Setup::new(&options, context).expect("the built-in templates");
+        assert!(setup.text_for(&Destination::Stdout).color);
+        assert!(!setup.text_for(&Destination::File("week.txt".into())).color);
+    }
+
+    #[test]
+    fn every_format_has_an_extension_of_its_own() {
+        let all = [Format::Text, Format::Json, Format::Ics, Format::Csv];
+        let extensions: std::collections::BTreeSet<_> = all.into_iter().map(extension).collect();
+        assert_eq!(extensions.len(), all.len());
+        assert_eq!(extension(Format::Text), "txt");
+    }
 }

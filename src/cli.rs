@@ -62,9 +62,10 @@ pub enum Command {
 /// Arguments of `planner week`.
 #[derive(Debug, Args)]
 pub struct WeekArgs {
-    /// The schedule file; `-` reads standard input.
+    /// The schedule files; `-` reads standard input. Several (a coach's athletes)
+    /// need --output-dir.
     #[arg(default_value = "schedule.toml")]
-    pub schedule: PathBuf,
+    pub schedules: Vec<PathBuf>,
 
     /// How to plan and print.
     #[command(flatten)]
@@ -75,9 +76,10 @@ pub struct WeekArgs {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("length").required(true).multiple(true).args(["weeks", "race"])))]
 pub struct BlockArgs {
-    /// The schedule file; `-` reads standard input.
+    /// The schedule files; `-` reads standard input. Several (a coach's athletes)
+    /// need --output-dir.
     #[arg(default_value = "schedule.toml")]
-    pub schedule: PathBuf,
+    pub schedules: Vec<PathBuf>,
 
     /// How many weeks (1 to 104), from the week of week_of (or --week-of).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=104))]
@@ -136,8 +138,15 @@ pub struct PlanArgs {
 
     /// Write to this file instead of standard output; the file is replaced
     /// atomically, and left as it was on any error.
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, value_name = "FILE", conflicts_with = "output_dir")]
     pub output: Option<PathBuf>,
+
+    /// Write one file per schedule into this folder, named after the schedule with
+    /// the format's extension (athletes/ana.toml gives DIR/ana.ics; text is .txt,
+    /// standard input stdin.*), each replaced atomically. A bad schedule is reported
+    /// and the others are still written. The folder is made if its parent exists.
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
 
     /// Read the session templates from this folder (*.toml, one per role) instead
     /// of the built-in ones.
@@ -269,7 +278,7 @@ mod tests {
         let Command::Week(args) = cli.command else {
             panic!("not week")
         };
-        assert_eq!(args.schedule, PathBuf::from("schedule.toml"));
+        assert_eq!(args.schedules, [PathBuf::from("schedule.toml")]);
         assert_eq!(args.plan.format, Format::Text);
     }
 
@@ -308,6 +317,27 @@ mod tests {
         );
         assert!(race("2027-04-18T24:00").is_err());
         assert!(race("18/04/2027").is_err());
+    }
+
+    #[test]
+    fn week_and_block_take_several_schedules_and_one_output_flag() {
+        let cli =
+            Cli::try_parse_from(["planner", "week", "a.toml", "b.toml", "--output-dir", "out"])
+                .expect("parses");
+        let Command::Week(args) = cli.command else {
+            panic!("not week")
+        };
+        assert_eq!(args.schedules.len(), 2);
+        assert_eq!(args.plan.output_dir, Some(PathBuf::from("out")));
+        for command in [&["week"][..], &["block", "--weeks", "4"]] {
+            let parse = |extra: &[&str]| {
+                let args = ["planner"].iter().chain(command).chain(extra);
+                Cli::try_parse_from(args).map(|_| ())
+            };
+            assert!(parse(&["--output-dir", "out"]).is_ok(), "{command:?}");
+            let both = parse(&["-o", "x.json", "--output-dir", "out"]).expect_err("conflict");
+            assert_eq!(both.kind(), clap::error::ErrorKind::ArgumentConflict);
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, a module per feature.
 
 mod bad_input;
+mod batch;
 mod blocks;
 mod calendar;
 mod cli;
