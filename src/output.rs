@@ -8,6 +8,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use anyhow::Context;
 
@@ -146,18 +147,26 @@ fn write_stderr(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow
 /// Whether `a` and `b` name the same existing file (after links), as far as this
 /// system can tell.
 pub fn same_file(a: &Path, b: &Path) -> bool {
-    let (Ok(a), Ok(b)) = (fs::metadata(a), fs::metadata(b)) else {
-        return false;
-    };
+    match (file_id(a), file_id(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// What tells an existing file from every other (after links): its device and
+/// inode, where this system has them. For comparing many paths at once, each read
+/// once.
+pub fn file_id(path: &Path) -> Option<(u64, u64)> {
+    let meta = fs::metadata(path).ok()?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        a.dev() == b.dev() && a.ino() == b.ino()
+        Some((meta.dev(), meta.ino()))
     }
     #[cfg(not(unix))]
     {
-        let _ = (a, b);
-        false
+        let _ = meta;
+        None
     }
 }
 
@@ -190,6 +199,9 @@ pub fn replace(
         .with_context(|| format!("{} is not a file name", path.display()))?;
     // Watched before the temporary file exists, until it is renamed or removed.
     let interrupts = Interrupts::watch();
+    // Counted while it exists (dropped before `interrupts`, which waits for the count).
+    let _temporary =
+        Temporary::enter().with_context(|| format!("cannot write {}", path.display()))?;
     let (file, temp) = create_temporary(dir, &name.to_string_lossy(), path)?;
     let result = (|| -> anyhow::Result<()> {
         if let Some(meta) = &existing {
@@ -221,9 +233,11 @@ pub fn replace(
 /// SIGINT, SIGTERM and SIGHUP held off while a temporary file exists: the write stops
 /// at its next block, the temporary file is removed, and then the process ends by the
 /// signal as it would have (dropping this re-raises it), so an interrupted run leaves
-/// the old file and nothing else.
+/// the old file and nothing else. A roster holds them off for the whole run too, so
+/// that a signal between two files is not lost: it stops the run after the schedule
+/// being planned, once the files being written are whole or removed.
 #[derive(Debug)]
-struct Interrupts {
+pub struct Interrupts {
     /// The signal caught, or 0.
     caught: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     /// The handlers to remove.
@@ -232,7 +246,7 @@ struct Interrupts {
 
 impl Interrupts {
     /// Starts holding the signals off; one that cannot be watched keeps its default.
-    fn watch() -> Interrupts {
+    pub fn watch() -> Interrupts {
         #[cfg(unix)]
         let signals = [
             signal_hook::consts::SIGINT,
@@ -241,7 +255,7 @@ impl Interrupts {
         ];
         #[cfg(not(unix))]
         let signals = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
-        let caught = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let caught = std::sync::Arc::new(AtomicUsize::new(0));
         let ids = signals
             .into_iter()
             .filter_map(|signal| {
@@ -255,10 +269,20 @@ impl Interrupts {
 
     /// An error once a signal has come.
     fn check(&self) -> io::Result<()> {
-        match self.caught.load(std::sync::atomic::Ordering::SeqCst) {
-            0 => Ok(()),
-            _ => Err(io::Error::other("interrupted by a signal")),
+        if self.caught() {
+            Err(io::Error::other("interrupted by a signal"))
+        } else {
+            Ok(())
         }
+    }
+
+    /// Whether a signal has come; from then on no temporary file is made.
+    pub fn caught(&self) -> bool {
+        let caught = self.caught.load(Ordering::SeqCst) != 0;
+        if caught {
+            INTERRUPTED.store(true, Ordering::SeqCst);
+        }
+        caught
     }
 }
 
@@ -267,12 +291,52 @@ impl Drop for Interrupts {
         for id in self.ids.drain(..) {
             signal_hook::low_level::unregister(id);
         }
-        let caught = self.caught.load(std::sync::atomic::Ordering::SeqCst);
+        let caught = self.caught.load(Ordering::SeqCst);
         if let Ok(signal) = i32::try_from(caught) {
             if signal != 0 {
+                // Other threads of a roster may still hold a temporary file: no new one
+                // is made from now on, and the signal waits (a while, not forever)
+                // until every one is renamed or removed.
+                INTERRUPTED.store(true, Ordering::SeqCst);
+                let deadline = std::time::Instant::now() + TEMPORARIES_WAIT;
+                while TEMPORARIES.load(Ordering::SeqCst) > 0 && std::time::Instant::now() < deadline
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
                 let _ = signal_hook::low_level::emulate_default_handler(signal);
             }
         }
+    }
+}
+
+/// Temporary files that exist now, in every thread of the process.
+static TEMPORARIES: AtomicUsize = AtomicUsize::new(0);
+
+/// Set once a signal has come to a write: from then on no temporary file is made.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// The longest a signal waits for the other threads' temporary files to go.
+const TEMPORARIES_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// One temporary file counted in [`TEMPORARIES`] while it may exist.
+struct Temporary;
+
+impl Temporary {
+    /// Counts one more, or refuses once a signal has come. Counted before the flag is
+    /// read, so a signal either sees this file in the count or this run sees the flag.
+    fn enter() -> io::Result<Temporary> {
+        TEMPORARIES.fetch_add(1, Ordering::SeqCst);
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            TEMPORARIES.fetch_sub(1, Ordering::SeqCst);
+            return Err(io::Error::other("interrupted by a signal"));
+        }
+        Ok(Temporary)
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        TEMPORARIES.fetch_sub(1, Ordering::SeqCst);
     }
 }
 

@@ -400,3 +400,80 @@ fn a_large_roster_stays_within_the_memory_limit() {
     planner(&args).memory_cap_mib(64).run().code(0);
     assert_eq!(listing(&dir.join("out")).len(), 200);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_signal_during_a_roster_leaves_whole_files_and_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempdir("batch-signal");
+    let text = read(&root().join("examples/base-week.toml"));
+    let mut names = Vec::new();
+    for i in 0..24 {
+        let name = format!("athlete{i:02}.toml");
+        fs::write(dir.join(&name), &text).expect("writes");
+        names.push(name);
+    }
+    let out = dir.join("out");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_planner"))
+        .arg("block")
+        .args(&names)
+        .args([
+            "--weeks",
+            "104",
+            "--format",
+            "ics",
+            "--include-runs",
+            "--output-dir",
+            "out",
+        ])
+        .current_dir(&dir)
+        .env("SOURCE_DATE_EPOCH", "1795000000")
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starts");
+    let temporary = |dir: &Path| {
+        fs::read_dir(dir).is_ok_and(|mut entries| {
+            entries.any(|e| e.is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp")))
+        })
+    };
+    // Once a few calendars are written and another is being written, stop the run.
+    let mut seen = false;
+    while !seen && child.try_wait().expect("polls").is_none() {
+        seen = temporary(&out) && fs::read_dir(&out).is_ok_and(|e| e.count() > 4);
+        if !seen {
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+    }
+    let mut early = false;
+    if seen {
+        let killed = std::process::Command::new("kill")
+            .args(["-TERM".to_owned(), child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        early = listing(&out).len() < names.len() / 2;
+    }
+    let status = child.wait().expect("ends");
+    assert!(!temporary(&out), "a temporary file was left");
+    if early {
+        // Not lost between two files, nor held until the roster is done.
+        assert_eq!(status.signal(), Some(15), "{status}");
+    } else {
+        assert!(
+            status.signal() == Some(15) || status.success(),
+            "ended by the signal, or done before it: {status}"
+        );
+    }
+    let written = listing(&out);
+    assert!(!written.is_empty());
+    for name in &written {
+        let calendar = read(&out.join(name));
+        assert!(
+            calendar.ends_with("END:VCALENDAR\r\n"),
+            "{name} is cut short"
+        );
+    }
+    if status.success() {
+        assert_eq!(written.len(), names.len());
+    }
+}
