@@ -9,7 +9,8 @@
 //! and write the same files the same way; the rounds alternate A B B A so that a change
 //! in the machine's load falls on both sides. The folder is in memory (`/dev/shm`) where
 //! there is one, so that the figure is the planner's and not the disk's; a second run
-//! on the disk under `target/` shows what every file's sync before its rename costs.
+//! on the disk under `target/` shows what every file's sync before its rename costs
+//! (the roster's writer threads sync several files at once).
 //! Target (issue 15): one process at least 5 times faster in total, in memory. Exits 1
 //! if it is not, or if the two sides wrote different bytes.
 //!
