@@ -284,16 +284,24 @@ fn each_schedule(
         }
         Targets::Folder(dir, files) => (dir, files),
     };
+    into_folder(paths, &dir, files, &setup, one)
+}
+
+/// Plans each of `paths` with `one` and writes it to its file of `files` in `dir`:
+/// a schedule that fails is reported and the others are still written.
+fn into_folder(
+    paths: &[std::path::PathBuf],
+    dir: &OutputDir,
+    files: Vec<std::path::PathBuf>,
+    setup: &Setup,
+    one: impl Fn(&Path, &Setup, &mut Out<'_>) -> Result<Vec<String>, Failure>,
+) -> Result<(), Failure> {
     dir.create()?;
     let mut worst = Exit::Done;
     let mut failed = 0;
-    let name = |i: usize| {
-        let path = &paths[i];
-        if path == Path::new("-") {
-            Cow::Borrowed("<stdin>")
-        } else {
-            Cow::Owned(path.display().to_string())
-        }
+    let name = |i: usize| match paths.get(i) {
+        Some(path) if path != Path::new("-") => Cow::Owned(path.display().to_string()),
+        _ => Cow::Borrowed("<stdin>"),
     };
     let mut report = |i: usize, failure: Failure| {
         failed += 1;
@@ -305,14 +313,14 @@ fn each_schedule(
             other => say("error", &format!("{}: {other}\n", name(i))),
         }
     };
-    // Planned here one after another, written by the writers as they come; at most a
-    // few plans wait in memory.
     // Held off for the whole roster: a signal ends it after the schedule at hand, once
     // every file being written is whole or removed (dropping this re-raises it).
     let interrupts = output::Interrupts::watch();
     let (jobs, queue) = mpsc::sync_channel::<(usize, std::path::PathBuf, Vec<u8>)>(WRITERS);
     let queue = Mutex::new(queue);
     let (done, results) = mpsc::channel::<(usize, anyhow::Result<()>)>();
+    // Planned here one after another, written by the writers as they come: at most
+    // WRITERS plans wait in memory while WRITERS more are written.
     std::thread::scope(|scope| {
         for _ in 0..WRITERS {
             let (queue, done) = (&queue, done.clone());
@@ -334,7 +342,7 @@ fn each_schedule(
                 break;
             }
             let mut bytes = Vec::new();
-            match one(path, &setup, &mut Out::Memory(&mut bytes)) {
+            match one(path, setup, &mut Out::Memory(&mut bytes)) {
                 Ok(notes) => {
                     for note in notes {
                         warn(&format!("{}: {note}", name(i)));

@@ -144,7 +144,7 @@ pub(crate) fn read(text: &str, errors: &mut Collector) -> Option<RawSchedule> {
     let mut raw = RawSchedule::default();
     for (key, value) in in_file_order(document.into_inner()) {
         match key.get_ref().as_str() {
-            "week_of" => raw.week_of = leaf(value, "a date like 2026-11-30 (no quotes)", errors),
+            "week_of" => raw.week_of = deserialized(value, errors),
             "runner" => raw.runner = runner(value, errors),
             "lifts" => raw.lifts = entries(value, errors, lift).unwrap_or_default(),
             "week" => raw.week = entries(value, errors, day).unwrap_or_default(),
@@ -187,18 +187,25 @@ fn in_file_order(table: DeTable<'_>) -> Vec<Pair<'_>> {
 }
 
 /// A value read by serde into `T` (a scalar, possibly spanned), or its error
-/// recorded; `expecting` names what was wanted, for a date or time where none goes.
+/// recorded; `expecting` names what was wanted, for a TOML date or time, which serde
+/// would call a table.
 fn leaf<'i, T: Deserialize<'i>>(
     value: Spanned<DeValue<'i>>,
     expecting: &str,
     errors: &mut Collector,
 ) -> Option<T> {
     if let DeValue::Datetime(datetime) = value.get_ref() {
-        if !expecting.starts_with("a date") {
-            errors.push(not_a_datetime(*datetime, value.span(), expecting));
-            return None;
-        }
+        errors.push(not_a_datetime(*datetime, value.span(), expecting));
+        return None;
     }
+    deserialized(value, errors)
+}
+
+/// A value read by serde into `T`, or its error recorded.
+fn deserialized<'i, T: Deserialize<'i>>(
+    value: Spanned<DeValue<'i>>,
+    errors: &mut Collector,
+) -> Option<T> {
     errors.take(T::deserialize(ValueDeserializer::from(value)).map_err(from_toml_error))
 }
 
