@@ -73,7 +73,7 @@ fn names() -> impl Iterator<Item = &'static str> {
 }
 
 fn parse(text: &str) -> Schedule {
-    Schedule::parse(text, Overrides::default()).unwrap_or_else(|d| panic!("{}", d.message))
+    Schedule::parse(text, Overrides::default()).unwrap_or_else(|d| panic!("{}", d.first().message))
 }
 
 /// The Monday the CLI would plan for, with a fixed "today" when the file names none.

@@ -67,9 +67,10 @@ pub enum Command {
 /// Arguments of `planner week`.
 #[derive(Debug, Args)]
 pub struct WeekArgs {
-    /// The schedule file; `-` reads standard input.
+    /// The schedule files; `-` reads standard input. Several (a coach's athletes)
+    /// need --output-dir.
     #[arg(default_value = "schedule.toml")]
-    pub schedule: PathBuf,
+    pub schedules: Vec<PathBuf>,
 
     /// How to plan and print.
     #[command(flatten)]
@@ -80,9 +81,10 @@ pub struct WeekArgs {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("length").required(true).multiple(true).args(["weeks", "race"])))]
 pub struct BlockArgs {
-    /// The schedule file; `-` reads standard input.
+    /// The schedule files; `-` reads standard input. Several (a coach's athletes)
+    /// need --output-dir.
     #[arg(default_value = "schedule.toml")]
-    pub schedule: PathBuf,
+    pub schedules: Vec<PathBuf>,
 
     /// How many weeks (1 to 104), from the week of week_of (or --week-of).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=104))]
@@ -141,8 +143,15 @@ pub struct PlanArgs {
 
     /// Write to this file instead of standard output; the file is replaced
     /// atomically, and left as it was on any error.
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, value_name = "FILE", conflicts_with = "output_dir")]
     pub output: Option<PathBuf>,
+
+    /// Write one file per schedule into this folder, named after the schedule with
+    /// the format's extension (athletes/ana.toml gives DIR/ana.ics; text is .txt,
+    /// standard input stdin.*), each replaced atomically. A bad schedule is reported
+    /// and the others are still written. The folder is made if its parent exists.
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
 
     /// Read the session templates from this folder (*.toml, one per role) instead
     /// of the built-in ones.
@@ -242,9 +251,14 @@ fn race(text: &str) -> Result<RaceArg, String> {
         Some((day, time)) => (day, Some(time)),
         None => (text, None),
     };
-    let date = date(day).map_err(|_| {
-        "expected a date as YYYY-MM-DD or a date and start as YYYY-MM-DDTHH:MM, such as 2027-04-18T09:00"
-            .to_owned()
+    let date = date(day).map_err(|message| {
+        // A day that does not exist says so; any other shape gets both shapes.
+        if crate::date::why_not_a_date(day).is_some() {
+            message
+        } else {
+            "expected a date as YYYY-MM-DD or a date and start as YYYY-MM-DDTHH:MM, such as 2027-04-18T09:00"
+                .to_owned()
+        }
     })?;
     let at = time.map(TimeOfDay::parse).transpose()?;
     Ok(RaceArg { date, at })
@@ -254,12 +268,10 @@ fn race(text: &str) -> Result<RaceArg, String> {
 /// chrono alone would take years up to 262 142, whose weeks and blocks run past the
 /// last date it can hold.
 fn date(text: &str) -> Result<NaiveDate, String> {
-    let shape = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    let parsed = shape
+    if let Some(why) = crate::date::why_not_a_date(text) {
+        return Err(format!("{text} does not exist: {why}"));
+    }
+    let parsed = crate::date::is_date_shaped(text)
         .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten();
     parsed.ok_or_else(|| "expected a date as YYYY-MM-DD, such as 2026-11-30".to_owned())
@@ -282,7 +294,7 @@ mod tests {
         let Command::Week(args) = cli.command else {
             panic!("not week")
         };
-        assert_eq!(args.schedule, PathBuf::from("schedule.toml"));
+        assert_eq!(args.schedules, [PathBuf::from("schedule.toml")]);
         assert_eq!(args.plan.format, Format::Text);
     }
 
@@ -314,6 +326,11 @@ mod tests {
             Some(("2027-04-18".to_owned(), None))
         );
         assert!(race("2027-04-18T9:00").is_err());
+        let error = race("2027-02-29T09:00").expect_err("not a day").to_string();
+        assert!(
+            error.contains("2027-02-29 does not exist: February 2027 has 28 days"),
+            "{error}"
+        );
         assert!(race("2027-04-18T24:00").is_err());
         assert!(race("18/04/2027").is_err());
     }
@@ -331,6 +348,27 @@ mod tests {
             Some(ColorWhen::Always)
         );
         assert!(color(&["planner", "week", "--color", "sometimes"]).is_err());
+    }
+
+    #[test]
+    fn week_and_block_take_several_schedules_and_one_output_flag() {
+        let cli =
+            Cli::try_parse_from(["planner", "week", "a.toml", "b.toml", "--output-dir", "out"])
+                .expect("parses");
+        let Command::Week(args) = cli.command else {
+            panic!("not week")
+        };
+        assert_eq!(args.schedules.len(), 2);
+        assert_eq!(args.plan.output_dir, Some(PathBuf::from("out")));
+        for command in [&["week"][..], &["block", "--weeks", "4"]] {
+            let parse = |extra: &[&str]| {
+                let args = ["planner"].iter().chain(command).chain(extra);
+                Cli::try_parse_from(args).map(|_| ())
+            };
+            assert!(parse(&["--output-dir", "out"]).is_ok(), "{command:?}");
+            let both = parse(&["-o", "x.json", "--output-dir", "out"]).expect_err("conflict");
+            assert_eq!(both.kind(), clap::error::ErrorKind::ArgumentConflict);
+        }
     }
 
     #[test]

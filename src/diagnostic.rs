@@ -3,6 +3,8 @@
 //! A `Diagnostic` knows what is wrong, where (a byte range of the file) and, where one
 //! helps, what to do instead. `Source` renders it the way rustc and the `toml` crate
 //! do: the message, `--> file:line:column`, the line with the text underlined, a hint.
+//! `Diagnostics` holds every independent error of one file, in the order of the file,
+//! and renders them one after another.
 
 use std::fmt;
 use std::ops::Range;
@@ -44,6 +46,101 @@ impl Diagnostic {
     }
 }
 
+/// Most errors of one file that are printed; the rest are only counted. Twenty fill
+/// a screen or two: enough to fix a file in one pass, few enough that the first
+/// errors are still in sight, as a compiler stops listing after a while.
+pub const ERRORS_SHOWN_MAX: usize = 20;
+
+/// Most errors of one file that are kept; the rest are only counted, so a file of
+/// thousands of mistakes costs no more memory than a file of a thousand.
+pub const ERRORS_KEPT_MAX: usize = 1000;
+
+/// Every independent error found in one file, in the order of the file; never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostics {
+    /// The first error in the file.
+    first: Diagnostic,
+    /// The errors after it, at most [`ERRORS_KEPT_MAX`] in all with the first.
+    rest: Vec<Diagnostic>,
+    /// How many errors were found, kept or not.
+    total: usize,
+}
+
+impl Diagnostics {
+    /// The first error in the file: the one to fix first.
+    pub fn first(&self) -> &Diagnostic {
+        &self.first
+    }
+
+    /// How many errors the file has, counting those not kept.
+    pub fn len(&self) -> usize {
+        self.total
+    }
+
+    /// Always false: there is at least one error.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The errors kept, in the order of the file.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        std::iter::once(&self.first).chain(&self.rest)
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(first: Diagnostic) -> Self {
+        Diagnostics {
+            first,
+            rest: Vec::new(),
+            total: 1,
+        }
+    }
+}
+
+/// Gathers the errors of one file as they are found, in any order.
+#[derive(Debug, Default)]
+pub struct Collector {
+    kept: Vec<Diagnostic>,
+    total: usize,
+}
+
+impl Collector {
+    /// Records an error.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.total += 1;
+        if self.kept.len() < ERRORS_KEPT_MAX {
+            self.kept.push(diagnostic);
+        }
+    }
+
+    /// The value of `result`, or `None` with its error recorded.
+    pub fn take<T>(&mut self, result: Result<T, Diagnostic>) -> Option<T> {
+        result.map_err(|d| self.push(d)).ok()
+    }
+
+    /// How many errors have been recorded so far.
+    pub fn count(&self) -> usize {
+        self.total
+    }
+
+    /// `value` when no error was recorded, else every error in the order of the file
+    /// (errors about the whole file first).
+    pub fn finish<T>(self, value: T) -> Result<T, Diagnostics> {
+        let Collector { mut kept, total } = self;
+        kept.sort_by_key(|d| d.span.as_ref().map(|s| (s.start, s.end)));
+        let mut kept = kept.into_iter();
+        match kept.next() {
+            None => Ok(value),
+            Some(first) => Err(Diagnostics {
+                first,
+                rest: kept.collect(),
+                total,
+            }),
+        }
+    }
+}
+
 /// The text of a file and the name to show for it.
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
@@ -80,6 +177,46 @@ impl Source<'_> {
             source: self,
             diagnostic,
         }
+    }
+
+    /// Renders every error of `diagnostics` against this file, one after another,
+    /// at most [`ERRORS_SHOWN_MAX`], then how many there are.
+    pub fn render_all<'d>(&'d self, diagnostics: &'d Diagnostics) -> RenderedAll<'d> {
+        RenderedAll {
+            source: self,
+            diagnostics,
+        }
+    }
+}
+
+/// Every error of a file ready to print: see [`Source::render_all`]. The first
+/// follows the `error: ` the caller prints; each after it has its own.
+#[derive(Debug)]
+pub struct RenderedAll<'a> {
+    source: &'a Source<'a>,
+    diagnostics: &'a Diagnostics,
+}
+
+impl fmt::Display for RenderedAll<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self {
+            source,
+            diagnostics,
+        } = self;
+        for (i, diagnostic) in diagnostics.iter().take(ERRORS_SHOWN_MAX).enumerate() {
+            if i > 0 {
+                f.write_str("\n\nerror: ")?;
+            }
+            write!(f, "{}", source.render(diagnostic))?;
+        }
+        let total = diagnostics.len();
+        if total > 1 {
+            write!(f, "\n\nerror: {} has {total} errors", source.name)?;
+            if total > ERRORS_SHOWN_MAX {
+                write!(f, "; the first {ERRORS_SHOWN_MAX} are shown")?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -304,6 +441,62 @@ mod tests {
             rendered.ends_with("1 | mon = \"\u{fffd}[2Jx\"\n  |       ^^^^^^^"),
             "{rendered}"
         );
+    }
+
+    #[test]
+    fn errors_are_put_in_file_order_and_rendered_one_after_another() {
+        let mut errors = Collector::default();
+        assert_eq!(errors.take(Ok::<_, Diagnostic>(1)), Some(1));
+        errors.push(Diagnostic::new("second", 7..8));
+        errors.push(Diagnostic::new("first", 0..1));
+        let all = errors.finish(()).expect_err("two errors");
+        assert_eq!((all.len(), all.first().message.as_str()), (2, "first"));
+        let source = Source {
+            name: "s.toml",
+            text: "a = 1\nb = 2\n",
+        };
+        let rendered = source.render_all(&all).to_string();
+        assert!(
+            rendered.starts_with("first\n --> s.toml:1:1\n"),
+            "{rendered}"
+        );
+        assert!(
+            rendered.contains("\n\nerror: second\n --> s.toml:2:2\n"),
+            "{rendered}"
+        );
+        assert!(
+            rendered.ends_with("\n\nerror: s.toml has 2 errors"),
+            "{rendered}"
+        );
+        // One error is shown as it always was, with no count.
+        let one = Diagnostics::from(Diagnostic::new("only", 0..1));
+        assert_eq!(
+            source.render_all(&one).to_string(),
+            source.render(one.first()).to_string()
+        );
+        assert_eq!(Collector::default().finish(5), Ok(5));
+    }
+
+    #[test]
+    fn past_the_cap_errors_are_counted_not_shown_and_past_the_keep_limit_not_kept() {
+        let mut errors = Collector::default();
+        for i in 0..ERRORS_KEPT_MAX + 5 {
+            errors.push(Diagnostic::new(format!("error {i}"), i..i + 1));
+        }
+        let all = errors.finish(()).expect_err("errors");
+        assert_eq!(all.len(), ERRORS_KEPT_MAX + 5);
+        assert_eq!(all.iter().count(), ERRORS_KEPT_MAX);
+        let text = "x".repeat(ERRORS_KEPT_MAX + 10);
+        let source = Source {
+            name: "s.toml",
+            text: &text,
+        };
+        let rendered = source.render_all(&all).to_string();
+        assert_eq!(rendered.matches(" --> ").count(), ERRORS_SHOWN_MAX);
+        assert!(rendered.ends_with(&format!(
+            "error: s.toml has {} errors; the first {ERRORS_SHOWN_MAX} are shown",
+            ERRORS_KEPT_MAX + 5
+        )));
     }
 
     #[test]

@@ -188,7 +188,9 @@ mod tests {
     }
 
     fn runner_equipment(text: &str) -> Result<Equipment, Diagnostic> {
-        crate::Schedule::parse(text, crate::Overrides::default()).map(|s| s.runner.equipment)
+        crate::Schedule::parse(text, crate::Overrides::default())
+            .map(|s| s.runner.equipment)
+            .map_err(|d| d.first().clone())
     }
 
     #[test]

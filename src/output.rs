@@ -2,11 +2,13 @@
 //!
 //! A file is written to a temporary file in the same folder and renamed over the
 //! target only once every byte is written and synced, so on any error the old file
-//! is left as it was and no temporary file stays behind.
+//! is left as it was and no temporary file stays behind. With `--output-dir`, each
+//! schedule of a batch gets a file of its own in one folder, replaced the same way.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use anyhow::Context;
 
@@ -40,6 +42,94 @@ impl Destination {
     }
 }
 
+/// `--output-dir DIR`: the folder a batch writes one file per schedule into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputDir {
+    dir: PathBuf,
+}
+
+/// The name a schedule read from standard input (`-`) writes under in a folder.
+pub const STDIN_STEM: &str = "stdin";
+
+impl OutputDir {
+    /// The folder `dir`; `-` is refused, since standard output is not a folder.
+    pub fn new(dir: &Path) -> Result<OutputDir, String> {
+        if dir == Path::new("-") {
+            return Err(
+                "--output-dir names a folder; for standard output use --output - with one schedule"
+                    .to_owned(),
+            );
+        }
+        Ok(OutputDir {
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// The folder.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file each of `inputs` writes: its name without the extension, then
+    /// `.extension` (`athletes/ana.toml` → `DIR/ana.ics`), `-` as `stdin`. Two inputs
+    /// that would write one file are refused before anything is written, however
+    /// the file system treats case: a coach's `a/ana.toml` and `b/Ana.toml` would
+    /// overwrite each other on macOS and Windows.
+    pub fn targets(&self, inputs: &[PathBuf], extension: &str) -> Result<Vec<PathBuf>, String> {
+        let mut targets: Vec<PathBuf> = Vec::with_capacity(inputs.len());
+        let mut seen: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::with_capacity(inputs.len());
+        for (i, input) in inputs.iter().enumerate() {
+            let stem = if input == Path::new("-") {
+                std::ffi::OsStr::new(STDIN_STEM)
+            } else {
+                input.file_stem().ok_or_else(|| {
+                    format!(
+                        "{} names no file, so no output can be named after it",
+                        input.display()
+                    )
+                })?
+            };
+            let mut name = stem.to_os_string();
+            name.push(".");
+            name.push(extension);
+            let target = self.dir.join(&name);
+            let key = name.to_string_lossy().to_lowercase();
+            if let Some(&first) = seen.get(&key) {
+                return Err(format!(
+                    "{} and {} would both write {}; rename one, or plan them in two runs",
+                    shown(&inputs[first]),
+                    shown(input),
+                    target.display()
+                ));
+            }
+            seen.insert(key, i);
+            targets.push(target);
+        }
+        Ok(targets)
+    }
+
+    /// Makes the folder if it does not exist; its parent must (a mistyped path
+    /// should not grow a tree of folders).
+    pub fn create(&self) -> anyhow::Result<()> {
+        match fs::create_dir(&self.dir) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && self.dir.is_dir() => Ok(()),
+            Err(e) => Err(e)
+                .with_context(|| format!("cannot create the output folder {}", self.dir.display())),
+        }
+    }
+}
+
+/// An input as messages name it: `-` is standard input.
+fn shown(input: &Path) -> String {
+    if input == Path::new("-") {
+        "- (standard input)".to_owned()
+    } else {
+        input.display().to_string()
+    }
+}
+
 fn write_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
     render(&mut out)
@@ -57,18 +147,26 @@ fn write_stderr(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow
 /// Whether `a` and `b` name the same existing file (after links), as far as this
 /// system can tell.
 pub fn same_file(a: &Path, b: &Path) -> bool {
-    let (Ok(a), Ok(b)) = (fs::metadata(a), fs::metadata(b)) else {
-        return false;
-    };
+    match (file_id(a), file_id(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// What tells an existing file from every other (after links): its device and
+/// inode, where this system has them. For comparing many paths at once, each read
+/// once.
+pub fn file_id(path: &Path) -> Option<(u64, u64)> {
+    let meta = fs::metadata(path).ok()?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        a.dev() == b.dev() && a.ino() == b.ino()
+        Some((meta.dev(), meta.ino()))
     }
     #[cfg(not(unix))]
     {
-        let _ = (a, b);
-        false
+        let _ = meta;
+        None
     }
 }
 
@@ -101,6 +199,9 @@ pub fn replace(
         .with_context(|| format!("{} is not a file name", path.display()))?;
     // Watched before the temporary file exists, until it is renamed or removed.
     let interrupts = Interrupts::watch();
+    // Counted while it exists (dropped before `interrupts`, which waits for the count).
+    let _temporary =
+        Temporary::enter().with_context(|| format!("cannot write {}", path.display()))?;
     let (file, temp) = create_temporary(dir, &name.to_string_lossy(), path)?;
     let result = (|| -> anyhow::Result<()> {
         if let Some(meta) = &existing {
@@ -132,9 +233,11 @@ pub fn replace(
 /// SIGINT, SIGTERM and SIGHUP held off while a temporary file exists: the write stops
 /// at its next block, the temporary file is removed, and then the process ends by the
 /// signal as it would have (dropping this re-raises it), so an interrupted run leaves
-/// the old file and nothing else.
+/// the old file and nothing else. A roster holds them off for the whole run too, so
+/// that a signal between two files is not lost: it stops the run after the schedule
+/// being planned, once the files being written are whole or removed.
 #[derive(Debug)]
-struct Interrupts {
+pub struct Interrupts {
     /// The signal caught, or 0.
     caught: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     /// The handlers to remove.
@@ -143,7 +246,7 @@ struct Interrupts {
 
 impl Interrupts {
     /// Starts holding the signals off; one that cannot be watched keeps its default.
-    fn watch() -> Interrupts {
+    pub fn watch() -> Interrupts {
         #[cfg(unix)]
         let signals = [
             signal_hook::consts::SIGINT,
@@ -152,7 +255,7 @@ impl Interrupts {
         ];
         #[cfg(not(unix))]
         let signals = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
-        let caught = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let caught = std::sync::Arc::new(AtomicUsize::new(0));
         let ids = signals
             .into_iter()
             .filter_map(|signal| {
@@ -166,10 +269,20 @@ impl Interrupts {
 
     /// An error once a signal has come.
     fn check(&self) -> io::Result<()> {
-        match self.caught.load(std::sync::atomic::Ordering::SeqCst) {
-            0 => Ok(()),
-            _ => Err(io::Error::other("interrupted by a signal")),
+        if self.caught() {
+            Err(io::Error::other("interrupted by a signal"))
+        } else {
+            Ok(())
         }
+    }
+
+    /// Whether a signal has come; from then on no temporary file is made.
+    pub fn caught(&self) -> bool {
+        let caught = self.caught.load(Ordering::SeqCst) != 0;
+        if caught {
+            INTERRUPTED.store(true, Ordering::SeqCst);
+        }
+        caught
     }
 }
 
@@ -178,12 +291,52 @@ impl Drop for Interrupts {
         for id in self.ids.drain(..) {
             signal_hook::low_level::unregister(id);
         }
-        let caught = self.caught.load(std::sync::atomic::Ordering::SeqCst);
+        let caught = self.caught.load(Ordering::SeqCst);
         if let Ok(signal) = i32::try_from(caught) {
             if signal != 0 {
+                // Other threads of a roster may still hold a temporary file: no new one
+                // is made from now on, and the signal waits (a while, not forever)
+                // until every one is renamed or removed.
+                INTERRUPTED.store(true, Ordering::SeqCst);
+                let deadline = std::time::Instant::now() + TEMPORARIES_WAIT;
+                while TEMPORARIES.load(Ordering::SeqCst) > 0 && std::time::Instant::now() < deadline
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
                 let _ = signal_hook::low_level::emulate_default_handler(signal);
             }
         }
+    }
+}
+
+/// Temporary files that exist now, in every thread of the process.
+static TEMPORARIES: AtomicUsize = AtomicUsize::new(0);
+
+/// Set once a signal has come to a write: from then on no temporary file is made.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// The longest a signal waits for the other threads' temporary files to go.
+const TEMPORARIES_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// One temporary file counted in [`TEMPORARIES`] while it may exist.
+struct Temporary;
+
+impl Temporary {
+    /// Counts one more, or refuses once a signal has come. Counted before the flag is
+    /// read, so a signal either sees this file in the count or this run sees the flag.
+    fn enter() -> io::Result<Temporary> {
+        TEMPORARIES.fetch_add(1, Ordering::SeqCst);
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            TEMPORARIES.fetch_sub(1, Ordering::SeqCst);
+            return Err(io::Error::other("interrupted by a signal"));
+        }
+        Ok(Temporary)
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        TEMPORARIES.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -418,6 +571,66 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).expect("creates a temp dir");
         dir
+    }
+
+    #[test]
+    fn an_output_dir_names_each_file_after_its_schedule() {
+        let out = OutputDir::new(Path::new("calendars")).expect("a folder");
+        let inputs: Vec<PathBuf> = ["athletes/ana.toml", "bo", "-", "c.d.toml"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        let targets = out.targets(&inputs, "ics").expect("distinct names");
+        let names: Vec<String> = targets.iter().map(|t| t.display().to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "calendars/ana.ics",
+                "calendars/bo.ics",
+                "calendars/stdin.ics",
+                "calendars/c.d.ics"
+            ]
+        );
+    }
+
+    #[test]
+    fn two_schedules_that_would_write_one_file_are_refused() {
+        let out = OutputDir::new(Path::new("out")).expect("a folder");
+        let clash = |a: &str, b: &str| {
+            out.targets(&[PathBuf::from(a), PathBuf::from(b)], "json")
+                .expect_err("a clash")
+        };
+        assert_eq!(
+            clash("a/x.toml", "b/x.toml"),
+            "a/x.toml and b/x.toml would both write out/x.json; rename one, or plan them in two runs"
+        );
+        assert!(clash("x.toml", "X.toml").contains("would both write"));
+        assert!(clash("-", "stdin.toml").starts_with("- (standard input) and stdin.toml"));
+        assert!(clash("x.toml", "x.toml").contains("would both write"));
+        assert!(OutputDir::new(Path::new("-")).is_err());
+        assert!(out.targets(&[PathBuf::from("..")], "json").is_err());
+    }
+
+    #[test]
+    fn an_output_dir_is_made_but_not_its_parents() {
+        let base = dir("made");
+        let made = OutputDir::new(&base.join("calendars")).expect("a folder");
+        made.create().expect("makes the folder");
+        made.create().expect("an existing folder is fine");
+        assert!(base.join("calendars").is_dir());
+        let deep = OutputDir::new(&base.join("no/such/calendars")).expect("a folder");
+        let error = format!("{:#}", deep.create().expect_err("parents missing"));
+        assert!(
+            error.starts_with("cannot create the output folder"),
+            "{error}"
+        );
+        fs::write(base.join("file"), "").expect("writes");
+        assert!(
+            OutputDir::new(&base.join("file"))
+                .expect("a path")
+                .create()
+                .is_err()
+        );
     }
 
     #[test]

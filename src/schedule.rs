@@ -11,10 +11,10 @@ use toml::Spanned;
 
 use crate::clock::{Span, TimeOfDay, WeekTime};
 use crate::day::Day;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Collector, Diagnostic, Diagnostics};
 use crate::lift::{LIFT_KEYS, Lift, Units, epley_one_rep_max};
 use crate::raw::{
-    Entries, RawDay, RawEntry, RawEntryTable, RawLift, RawRunner, RawSchedule, RawWeekItem,
+    self, Entries, RawDay, RawEntry, RawEntryTable, RawLift, RawRunner, RawSchedule, RawWeekItem,
 };
 use crate::rules::{self, RUN_TYPES, RunTypeRule};
 use crate::suggest;
@@ -197,31 +197,37 @@ pub struct Overrides {
 }
 
 impl Schedule {
-    /// Parses and validates a schedule file's text.
-    pub fn parse(text: &str, overrides: Overrides) -> Result<Schedule, Diagnostic> {
-        let raw: RawSchedule = toml::from_str(text).map_err(from_toml_error)?;
-        let runner = runner(raw.runner.unwrap_or_default(), overrides)?;
-        let week_of = raw.week_of.map(week_of).transpose()?;
-        let lifts = match raw.lifts {
-            Some(lifts) => self::lifts(lifts.into_inner())?,
-            None => Vec::new(),
-        };
-        let usual = match raw.week {
-            Some(week) => self::days(week.into_inner(), &runner)?,
-            None => ParsedDays::default(),
-        };
-        let weeks = match raw.weeks {
-            Some(weeks) => self::weeks(weeks.into_inner(), &runner, &usual)?,
-            None => Vec::new(),
-        };
-        Ok(Schedule {
+    /// Parses and validates a schedule file's text. Every independent error is
+    /// reported at once, in the order of the file; a TOML syntax error stops the
+    /// reading, so it comes alone.
+    pub fn parse(text: &str, overrides: Overrides) -> Result<Schedule, Diagnostics> {
+        let mut errors = Collector::default();
+        let schedule =
+            raw::read(text, &mut errors).map(|raw| Schedule::from_raw(raw, overrides, &mut errors));
+        match errors.finish(schedule)? {
+            Some(schedule) => Ok(schedule),
+            // `read` gives nothing only with its error recorded; this is not reached.
+            None => Err(Diagnostic::whole_file("the file could not be read").into()),
+        }
+    }
+
+    /// Checks every part of `raw` on its own, recording what is wrong: a part that is
+    /// wrong is left out (or its default stands in) so that the rest is still checked,
+    /// and a check that depends on it is skipped rather than made against a guess.
+    fn from_raw(raw: RawSchedule, overrides: Overrides, errors: &mut Collector) -> Schedule {
+        let (runner, run_time) = runner(raw.runner, overrides, errors);
+        let week_of = raw.week_of.and_then(|d| errors.take(week_of(d)));
+        let lifts = lifts(raw.lifts, errors);
+        let usual = day_entries(raw.week, run_time, Vec::new(), errors);
+        let weeks = weeks(raw.weeks, run_time, &usual, errors);
+        Schedule {
             week_of,
             runner,
             lifts,
             days: usual.days,
             weeks,
             cutback: false,
-        })
+        }
     }
 
     /// The week of `monday`: the usual week with that week's `[weeks]` table applied.
@@ -268,72 +274,6 @@ impl Schedule {
 /// The hint for a time zone that is not close to any known name.
 const ZONE_HELP: &str = "use an IANA name such as \"Europe/Madrid\" or \"America/New_York\"";
 
-/// Turns a `toml` error into a diagnostic in the planner's words.
-pub(crate) fn from_toml_error(error: toml::de::Error) -> Diagnostic {
-    let span = error.span().unwrap_or(0..0);
-    let message = error.message().trim_end_matches('.').trim().to_owned();
-    // serde's unknown-field message lists the keys it expected: name the closest.
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        // Words runners reach for that mean a key the file format names otherwise.
-        let alias = match key {
-            "time" | "start" | "starts" | "when" => Some("at"),
-            "duration" | "length" | "mins" | "min" => Some("minutes"),
-            "type" | "kind" => Some("run"),
-            _ => None,
-        };
-        let help = alias
-            .filter(|a| known.contains(a))
-            .map(|a| format!("did you mean \"{a}\"?"))
-            .or_else(|| suggest::hint(key, known.iter().copied()))
-            .or_else(|| (!known.is_empty()).then(|| format!("known keys: {}", known.join(", "))));
-        return Diagnostic::new(format!("unknown key \"{key}\""), span).with_help(help);
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let key = rest.split('`').next().unwrap_or(rest);
-        return Diagnostic::new(format!("missing key \"{key}\""), span);
-    }
-    // A whole number past 64 bits: serde names the type it wanted, a runner needs not.
-    if let Some(rest) = message.strip_prefix("invalid value: integer `") {
-        if let Some((number, _)) = rest.split_once('`') {
-            return Diagnostic::new(
-                format!("{number} is too large for a whole number here"),
-                span,
-            );
-        }
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            let expected = match expected {
-                "i64" | "u64" | "i32" | "u32" | "u8" => "a whole number",
-                "f64" => "a number",
-                "a boolean" | "bool" => "true or false",
-                "a string" => "a string in quotes",
-                "a TOML datetime" => "a date like 2026-11-30 (no quotes)",
-                other => other,
-            };
-            let found = match found {
-                "sequence" => "an array",
-                // serde names the wide integer type it fell back to; a runner needs not.
-                other if other.ends_with(" as i128") || other.ends_with(" as u128") => {
-                    return Diagnostic::new(
-                        format!(
-                            "expected {expected}, found {}, too large",
-                            &other[..other.len() - 8]
-                        ),
-                        span,
-                    );
-                }
-                "map" => "a table",
-                other => other,
-            };
-            return Diagnostic::new(format!("expected {expected}, found {found}"), span);
-        }
-    }
-    Diagnostic::new(message, span)
-}
-
 fn week_of(date: Spanned<toml::value::Datetime>) -> Result<NaiveDate, Diagnostic> {
     let span = date.span();
     let value = date.into_inner();
@@ -341,7 +281,9 @@ fn week_of(date: Spanned<toml::value::Datetime>) -> Result<NaiveDate, Diagnostic
         (Some(d), None, None) => {
             NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
                 .ok_or_else(|| {
-                    Diagnostic::new(format!("{value} is not a date in the calendar"), span)
+                    let why = crate::date::why_not_a_date(&value.to_string())
+                        .unwrap_or_else(|| "it is not in the calendar".to_owned());
+                    Diagnostic::new(format!("{value} does not exist: {why}"), span)
                 })
         }
         _ => Err(
@@ -351,39 +293,40 @@ fn week_of(date: Spanned<toml::value::Datetime>) -> Result<NaiveDate, Diagnostic
     }
 }
 
-fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
-    let level = match &raw.level {
-        None => Level::Intermediate,
-        Some(level) => match level.get_ref().as_str() {
-            "novice" => Level::Novice,
-            "intermediate" => Level::Intermediate,
-            "advanced" => Level::Advanced,
-            other => {
-                let known = ["novice", "intermediate", "advanced"];
-                return Err(
-                    Diagnostic::new(format!("unknown level \"{other}\""), level.span())
-                        .with_help(suggest::hint(other, known).or_else(|| Some(one_of(&known)))),
-                );
-            }
-        },
-    };
+/// The runner's settings, each checked on its own: a wrong one is recorded and its
+/// default stands in, so the others are still checked. Also the start of runs that
+/// give no `at`, `None` when `run_time` is wrong: no run may be placed by a guess.
+fn runner(
+    raw: RawRunner,
+    overrides: Overrides,
+    errors: &mut Collector,
+) -> (Runner, Option<TimeOfDay>) {
+    let level = raw
+        .level
+        .as_ref()
+        .and_then(|level| errors.take(self::level(level)))
+        .unwrap_or(Level::Intermediate);
     let sessions = match overrides.sessions {
         Some(n) => n,
-        None => in_range(
-            raw.sessions.as_ref(),
-            "sessions",
-            u32::from(rules::SESSIONS_MIN)..=u32::from(rules::SESSIONS_MAX),
-            u32::from(rules::SESSIONS_DEFAULT),
-            &format!(
-                "the rules call for {} or {} strength sessions a week",
-                rules::SESSIONS_MIN,
-                rules::SESSIONS_MAX
-            ),
-        )? as u8,
+        None => errors
+            .take(in_range(
+                raw.sessions.as_ref(),
+                "sessions",
+                u32::from(rules::SESSIONS_MIN)..=u32::from(rules::SESSIONS_MAX),
+                u32::from(rules::SESSIONS_DEFAULT),
+                &format!(
+                    "the rules call for {} or {} strength sessions a week",
+                    rules::SESSIONS_MIN,
+                    rules::SESSIONS_MAX
+                ),
+            ))
+            .map_or(rules::SESSIONS_DEFAULT, |n| n as u8),
     };
+    // Known unless the file gives a value that is wrong: the window is measured by it.
     let session_minutes = match overrides.session_minutes {
-        Some(n) => n,
-        None => in_range(
+        Some(n) => Some(n),
+        None if raw.unreadable.contains(&"session_minutes") => None,
+        None => errors.take(in_range(
             raw.session_minutes.as_ref(),
             "session_minutes",
             rules::SESSION_MINUTES_MIN..=rules::SESSION_MINUTES_MAX,
@@ -393,138 +336,88 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
                 rules::SESSION_MINUTES_MIN,
                 rules::SESSION_MINUTES_MAX
             ),
-        )?,
+        )),
     };
-    let high_volume_minutes = in_range(
-        raw.high_volume_minutes.as_ref(),
-        "high_volume_minutes",
-        0..=rules::WEEK_MINUTES,
-        rules::HIGH_VOLUME_MINUTES_DEFAULT,
-        "weekly run minutes, at most the minutes of a week",
-    )?;
-    let time_or = |value: &Option<Spanned<String>>, default: u32| match value {
-        Some(text) => time(text),
-        None => Ok(TimeOfDay::wrapping(default)),
+    let high_volume_minutes = errors
+        .take(in_range(
+            raw.high_volume_minutes.as_ref(),
+            "high_volume_minutes",
+            0..=rules::WEEK_MINUTES,
+            rules::HIGH_VOLUME_MINUTES_DEFAULT,
+            "weekly run minutes, at most the minutes of a week",
+        ))
+        .unwrap_or(rules::HIGH_VOLUME_MINUTES_DEFAULT);
+    let mut time_or = |value: &Option<Spanned<String>>, default: u32| match value {
+        Some(text) => errors.take(time(text)),
+        None => Some(TimeOfDay::wrapping(default)),
     };
-    let preferred_lift_time =
-        time_or(&raw.preferred_lift_time, rules::PREFERRED_LIFT_TIME_DEFAULT)?;
-    let (window_start, window_end) = match &raw.lift_window {
-        None => (
-            TimeOfDay::wrapping(rules::LIFT_WINDOW_START_DEFAULT),
-            TimeOfDay::wrapping(rules::LIFT_WINDOW_END_DEFAULT),
-        ),
-        Some(window) => {
-            let [start, end] = window.get_ref().as_slice() else {
-                return Err(Diagnostic::new(
-                    format!(
-                        "lift_window needs two times, found {}",
-                        window.get_ref().len()
-                    ),
-                    window.span(),
-                )
-                .with_help(Some("write it as [\"06:00\", \"21:00\"]".to_owned())));
-            };
-            let (start, end) = (time(start)?, time(end)?);
-            if end == start {
-                return Err(Diagnostic::new(
-                    format!("lift_window starts and ends at {start}"),
-                    window.span(),
-                )
-                .with_help(Some(
-                    "give the earliest start first and the latest end second; a start later than the end is a night window".to_owned(),
-                )));
-            }
-            let length = window_length(start, end);
-            let first = start.minutes().div_ceil(rules::START_GRID) * rules::START_GRID;
-            if first + session_minutes > start.minutes() + length {
-                let night = if end < start { "night " } else { "" };
-                return Err(Diagnostic::new(
-                    format!(
-                        "{night}lift_window {start}-{end} holds no {session_minutes} min session starting on the quarter hour"
-                    ),
-                    window.span(),
-                )
-                .with_help(Some("widen the window or shorten session_minutes".to_owned())));
-            }
-            (start, end)
-        }
-    };
-    let units = match &raw.units {
-        None => Units::Kg,
-        Some(units) => match units.get_ref().as_str() {
-            "kg" => Units::Kg,
-            "lb" => Units::Lb,
-            other => {
-                let help = match other {
-                    "lbs" | "pounds" | "pound" => "write \"lb\"".to_owned(),
-                    "kgs" | "kilograms" | "kilos" => "write \"kg\"".to_owned(),
-                    _ => one_of(&["kg", "lb"]),
-                };
-                return Err(
-                    Diagnostic::new(format!("unknown units \"{other}\""), units.span())
-                        .with_help(Some(help)),
-                );
-            }
-        },
-    };
-    let timezone = match raw.timezone {
-        None => None,
-        Some(zone) => {
-            let name = zone.get_ref();
-            let Some(tz) = Zone::named(name) else {
-                let names: Vec<String> = Zone::names().collect();
-                let help = suggest::hint(name, names.iter().map(String::as_str))
-                    .unwrap_or_else(|| ZONE_HELP.to_owned());
-                return Err(
-                    Diagnostic::new(format!("unknown time zone \"{name}\""), zone.span())
-                        .with_help(Some(help)),
-                );
-            };
-            Some(tz)
-        }
-    };
-    let run_time = time_or(&raw.run_time, rules::RUN_TIME_DEFAULT)?;
-    let heavy_max = in_range(
-        raw.heavy_max.as_ref(),
-        "heavy_max",
-        u32::from(rules::HEAVY_MAX_MIN)..=u32::from(rules::SESSIONS_MAX),
-        u32::from(rules::HEAVY_MAX_DEFAULT),
-        "at most 1 to 3 heavy sessions a week; two build strength, a third steals recovery",
-    )? as u8;
-    let changeover_minutes = in_range(
-        raw.changeover_minutes.as_ref(),
-        "changeover_minutes",
-        0..=rules::CHANGEOVER_MINUTES_MAX,
-        rules::CHANGEOVER_MINUTES_DEFAULT,
-        &format!(
-            "minutes between a session and a run, at most {}",
-            rules::CHANGEOVER_MINUTES_MAX
-        ),
-    )?;
-    let hard_days = match &raw.hard_days {
-        None => HardDays::Never,
-        Some(value) => match value.get_ref().as_str() {
-            "never" => HardDays::Never,
-            "after-run" => HardDays::AfterRun,
-            other => {
-                let known = ["never", "after-run"];
-                return Err(Diagnostic::new(
-                    format!("unknown hard_days \"{other}\""),
-                    value.span(),
-                )
-                .with_help(suggest::hint(other, known).or_else(|| Some(one_of(&known)))));
-            }
-        },
-    };
+    let preferred_lift_time = time_or(&raw.preferred_lift_time, rules::PREFERRED_LIFT_TIME_DEFAULT)
+        .unwrap_or(TimeOfDay::wrapping(rules::PREFERRED_LIFT_TIME_DEFAULT));
+    let run_time = time_or(&raw.run_time, rules::RUN_TIME_DEFAULT)
+        .filter(|_| !raw.unreadable.contains(&"run_time"));
+    let default_window = (
+        TimeOfDay::wrapping(rules::LIFT_WINDOW_START_DEFAULT),
+        TimeOfDay::wrapping(rules::LIFT_WINDOW_END_DEFAULT),
+    );
+    let (window_start, window_end) = raw
+        .lift_window
+        .as_ref()
+        .map_or(Some(default_window), |window| {
+            lift_window(window, session_minutes, errors)
+        })
+        .unwrap_or(default_window);
+    let units = raw
+        .units
+        .as_ref()
+        .and_then(|units| errors.take(self::units(units)))
+        .unwrap_or(Units::Kg);
+    let timezone = raw
+        .timezone
+        .as_ref()
+        .and_then(|zone| errors.take(self::zone(zone)));
+    let heavy_max = errors
+        .take(in_range(
+            raw.heavy_max.as_ref(),
+            "heavy_max",
+            u32::from(rules::HEAVY_MAX_MIN)..=u32::from(rules::SESSIONS_MAX),
+            u32::from(rules::HEAVY_MAX_DEFAULT),
+            "at most 1 to 3 heavy sessions a week; two build strength, a third steals recovery",
+        ))
+        .map_or(rules::HEAVY_MAX_DEFAULT, |n| n as u8);
+    let changeover_minutes = errors
+        .take(in_range(
+            raw.changeover_minutes.as_ref(),
+            "changeover_minutes",
+            0..=rules::CHANGEOVER_MINUTES_MAX,
+            rules::CHANGEOVER_MINUTES_DEFAULT,
+            &format!(
+                "minutes between a session and a run, at most {}",
+                rules::CHANGEOVER_MINUTES_MAX
+            ),
+        ))
+        .unwrap_or(rules::CHANGEOVER_MINUTES_DEFAULT);
+    let hard_days = raw
+        .hard_days
+        .as_ref()
+        .and_then(|value| errors.take(self::hard_days(value)))
+        .unwrap_or(HardDays::Never);
     let equipment = match &raw.equipment {
         None => crate::equipment::Equipment::ALL,
-        Some(names) => crate::equipment::from_names(names.get_ref())?,
+        // Each name on its own, so that two misspelt names are two errors.
+        Some(names) => names
+            .get_ref()
+            .iter()
+            .filter_map(|name| {
+                errors.take(crate::equipment::from_names(std::slice::from_ref(name)))
+            })
+            .flat_map(crate::equipment::Equipment::items)
+            .collect(),
     };
-    Ok(Runner {
+    let runner = Runner {
         level,
         sessions,
-        session_minutes,
-        run_time,
+        session_minutes: session_minutes.unwrap_or(rules::SESSION_MINUTES_DEFAULT),
+        run_time: run_time.unwrap_or(TimeOfDay::wrapping(rules::RUN_TIME_DEFAULT)),
         window_start,
         window_end,
         preferred_lift_time,
@@ -535,47 +428,167 @@ fn runner(raw: RawRunner, overrides: Overrides) -> Result<Runner, Diagnostic> {
         changeover_minutes,
         hard_days,
         equipment,
+    };
+    (runner, run_time)
+}
+
+fn level(level: &Spanned<String>) -> Result<Level, Diagnostic> {
+    match level.get_ref().as_str() {
+        "novice" => Ok(Level::Novice),
+        "intermediate" => Ok(Level::Intermediate),
+        "advanced" => Ok(Level::Advanced),
+        other => {
+            let known = ["novice", "intermediate", "advanced"];
+            // The word most runners use for the level the file calls novice.
+            let alias = matches!(other, "beginner" | "newbie" | "new")
+                .then(|| "did you mean \"novice\"?".to_owned());
+            Err(
+                Diagnostic::new(format!("unknown level \"{other}\""), level.span()).with_help(
+                    alias
+                        .or_else(|| suggest::hint(other, known))
+                        .or_else(|| Some(one_of(&known))),
+                ),
+            )
+        }
+    }
+}
+
+/// `lift_window`: two times, the window they make long enough for a session of
+/// `session_minutes` (not measured when those are wrong themselves).
+fn lift_window(
+    window: &Spanned<Vec<Spanned<String>>>,
+    session_minutes: Option<u32>,
+    errors: &mut Collector,
+) -> Option<(TimeOfDay, TimeOfDay)> {
+    let [start, end] = window.get_ref().as_slice() else {
+        errors.push(
+            Diagnostic::new(
+                format!(
+                    "lift_window needs two times, found {}",
+                    window.get_ref().len()
+                ),
+                window.span(),
+            )
+            .with_help(Some("write it as [\"06:00\", \"21:00\"]".to_owned())),
+        );
+        return None;
+    };
+    let (start, end) = (errors.take(time(start)), errors.take(time(end)));
+    let (start, end) = (start?, end?);
+    if end == start {
+        errors.push(
+            Diagnostic::new(
+                format!("lift_window starts and ends at {start}"),
+                window.span(),
+            )
+            .with_help(Some(
+                "give the earliest start first and the latest end second; a start later than the end is a night window".to_owned(),
+            )),
+        );
+        return None;
+    }
+    if let Some(session_minutes) = session_minutes {
+        let length = window_length(start, end);
+        let first = start.minutes().div_ceil(rules::START_GRID) * rules::START_GRID;
+        if first + session_minutes > start.minutes() + length {
+            let night = if end < start { "night " } else { "" };
+            errors.push(
+                Diagnostic::new(
+                    format!(
+                        "{night}lift_window {start}-{end} holds no {session_minutes} min session starting on the quarter hour"
+                    ),
+                    window.span(),
+                )
+                .with_help(Some("widen the window or shorten session_minutes".to_owned())),
+            );
+            return None;
+        }
+    }
+    Some((start, end))
+}
+
+fn units(units: &Spanned<String>) -> Result<Units, Diagnostic> {
+    match units.get_ref().as_str() {
+        "kg" => Ok(Units::Kg),
+        "lb" => Ok(Units::Lb),
+        other => {
+            let help = match other {
+                "lbs" | "pounds" | "pound" => "write \"lb\"".to_owned(),
+                "kgs" | "kilograms" | "kilos" => "write \"kg\"".to_owned(),
+                _ => one_of(&["kg", "lb"]),
+            };
+            Err(
+                Diagnostic::new(format!("unknown units \"{other}\""), units.span())
+                    .with_help(Some(help)),
+            )
+        }
+    }
+}
+
+fn zone(zone: &Spanned<String>) -> Result<Zone, Diagnostic> {
+    let name = zone.get_ref();
+    Zone::named(name).ok_or_else(|| {
+        let names: Vec<String> = Zone::names().collect();
+        let help = suggest::hint(name, names.iter().map(String::as_str))
+            .unwrap_or_else(|| ZONE_HELP.to_owned());
+        Diagnostic::new(format!("unknown time zone \"{name}\""), zone.span()).with_help(Some(help))
     })
 }
 
-fn lifts(entries: Entries<RawLift>) -> Result<Vec<Lift>, Diagnostic> {
-    let mut lifts: Vec<Lift> = Vec::new();
-    for (key, value) in entries.0 {
-        let Some(&known) = LIFT_KEYS.iter().find(|k| **k == key.get_ref()) else {
-            return Err(
-                Diagnostic::new(format!("unknown lift \"{}\"", key.get_ref()), key.span())
-                    .with_help(
-                        suggest::hint(key.get_ref(), LIFT_KEYS.iter().copied())
-                            .or_else(|| Some(format!("known lifts: {}", LIFT_KEYS.join(", ")))),
-                    ),
-            );
-        };
-        let span = value.span();
-        let lift = match value.into_inner() {
-            RawLift::OneRepMax(weight) => Lift {
-                key: known,
-                one_rep_max: load(weight, span)?,
-                estimated_from: None,
-            },
-            RawLift::Set(set) => {
-                let weight = load(*set.weight.get_ref(), set.weight.span())?;
-                let reps = in_range(
-                    Some(&set.reps),
-                    "reps",
-                    1..=rules::ESTIMATE_REPS_MAX,
-                    0,
-                    "a 1RM is estimated from a recent set of a few reps",
-                )?;
-                Lift {
-                    key: known,
-                    one_rep_max: epley_one_rep_max(weight, reps),
-                    estimated_from: Some((weight, reps)),
-                }
-            }
-        };
-        lifts.push(lift);
+fn hard_days(value: &Spanned<String>) -> Result<HardDays, Diagnostic> {
+    match value.get_ref().as_str() {
+        "never" => Ok(HardDays::Never),
+        "after-run" => Ok(HardDays::AfterRun),
+        other => {
+            let known = ["never", "after-run"];
+            Err(
+                Diagnostic::new(format!("unknown hard_days \"{other}\""), value.span())
+                    .with_help(suggest::hint(other, known).or_else(|| Some(one_of(&known)))),
+            )
+        }
     }
-    Ok(lifts)
+}
+
+/// The lifts under `[lifts]`; each wrong one is recorded and left out.
+fn lifts(entries: Entries<RawLift>, errors: &mut Collector) -> Vec<Lift> {
+    entries
+        .into_iter()
+        .filter_map(|(key, value)| errors.take(lift(&key, value)))
+        .collect()
+}
+
+fn lift(key: &Spanned<String>, value: Spanned<RawLift>) -> Result<Lift, Diagnostic> {
+    let Some(&known) = LIFT_KEYS.iter().find(|k| **k == key.get_ref()) else {
+        return Err(
+            Diagnostic::new(format!("unknown lift \"{}\"", key.get_ref()), key.span()).with_help(
+                suggest::hint(key.get_ref(), LIFT_KEYS.iter().copied())
+                    .or_else(|| Some(format!("known lifts: {}", LIFT_KEYS.join(", ")))),
+            ),
+        );
+    };
+    let span = value.span();
+    Ok(match value.into_inner() {
+        RawLift::OneRepMax(weight) => Lift {
+            key: known,
+            one_rep_max: load(weight, span)?,
+            estimated_from: None,
+        },
+        RawLift::Set(set) => {
+            let weight = load(*set.weight.get_ref(), set.weight.span())?;
+            let reps = in_range(
+                Some(&set.reps),
+                "reps",
+                1..=rules::ESTIMATE_REPS_MAX,
+                0,
+                "a 1RM is estimated from a recent set of a few reps",
+            )?;
+            Lift {
+                key: known,
+                one_rep_max: epley_one_rep_max(weight, reps),
+                estimated_from: Some((weight, reps)),
+            }
+        }
+    })
 }
 
 fn load(weight: f64, span: Range<usize>) -> Result<f64, Diagnostic> {
@@ -600,38 +613,39 @@ struct ParsedDays {
     runs: Vec<(Run, Range<usize>)>,
 }
 
-fn days(entries: Entries<RawDay>, runner: &Runner) -> Result<ParsedDays, Diagnostic> {
-    day_entries(entries.0, runner, Vec::new())
-}
-
 /// The `[weeks."DATE"]` tables: each a week of the calendar, at most one table a week.
 fn weeks(
-    tables: Entries<Entries<RawWeekItem>>,
-    runner: &Runner,
+    tables: Vec<(Spanned<String>, Entries<RawWeekItem>)>,
+    run_time: Option<TimeOfDay>,
     usual: &ParsedDays,
-) -> Result<Vec<WeekTable>, Diagnostic> {
-    let mut out: Vec<(WeekTable, Range<usize>)> = Vec::new();
-    for (key, table) in tables.0 {
-        let monday = table_monday(&key)?;
-        if let Some((other, _)) = out.iter().find(|(t, _)| t.monday == monday) {
-            return Err(Diagnostic::new(
-                format!(
-                    "weeks.\"{}\" is in the week of {}, which another table already gives",
-                    key.get_ref(),
-                    other.monday
-                ),
-                key.span(),
-            )
-            .with_help(Some("put every change of one week in one table".to_owned())));
+    errors: &mut Collector,
+) -> Vec<WeekTable> {
+    let mut weeks: Vec<WeekTable> = Vec::new();
+    for (key, table) in tables {
+        let mut monday = errors.take(table_monday(&key));
+        if let Some(other) = monday.and_then(|m| weeks.iter().find(|t| t.monday == m)) {
+            errors.push(
+                Diagnostic::new(
+                    format!(
+                        "weeks.\"{}\" is in the week of {}, which another table already gives",
+                        key.get_ref(),
+                        other.monday
+                    ),
+                    key.span(),
+                )
+                .with_help(Some("put every change of one week in one table".to_owned())),
+            );
+            monday = None;
         }
+        let before = errors.count();
         let mut cutback = false;
         let mut day_entries_of_table = Vec::new();
-        for (item_key, value) in table.into_inner().0 {
+        for (item_key, value) in table {
             let span = value.span();
             match (item_key.get_ref().as_str(), value.into_inner()) {
                 ("cutback", RawWeekItem::Flag(flag)) => cutback = flag,
                 ("cutback", RawWeekItem::Day(_)) => {
-                    return Err(Diagnostic::new("expected true or false for cutback", span));
+                    errors.push(Diagnostic::new("expected true or false for cutback", span));
                 }
                 (_, RawWeekItem::Day(day)) => {
                     day_entries_of_table.push((item_key, Spanned::new(span, *day)));
@@ -642,10 +656,13 @@ fn weeks(
                         Some(_) => "a day is a run type or a table, not true or false".to_owned(),
                         None => format!("unknown key \"{name}\""),
                     };
-                    return Err(Diagnostic::new(message, item_key.span())
-                        .with_help(suggest::hint(name, known).or_else(|| {
-                            Some("a week's table holds cutback and days".to_owned())
-                        })));
+                    errors.push(
+                        Diagnostic::new(message, item_key.span()).with_help(
+                            suggest::hint(name, known).or_else(|| {
+                                Some("a week's table holds cutback and days".to_owned())
+                            }),
+                        ),
+                    );
                 }
             }
         }
@@ -660,42 +677,37 @@ fn weeks(
             .filter(|(run, _)| !replaced.contains(&run.day))
             .cloned()
             .collect();
-        let parsed = day_entries(day_entries_of_table, runner, kept)?;
-        let days = std::array::from_fn(|i| parsed.given[i].then(|| parsed.days[i].clone()));
-        out.push((
-            WeekTable {
+        let parsed = day_entries(day_entries_of_table, run_time, kept, errors);
+        if let Some(monday) = monday.filter(|_| errors.count() == before) {
+            let days = std::array::from_fn(|i| parsed.given[i].then(|| parsed.days[i].clone()));
+            weeks.push(WeekTable {
                 monday,
                 cutback,
                 days,
-            },
-            key.span(),
-        ));
+            });
+        }
     }
-    let mut weeks: Vec<WeekTable> = out.into_iter().map(|(t, _)| t).collect();
     weeks.sort_by_key(|t| t.monday);
-    Ok(weeks)
+    weeks
 }
 
 /// The Monday of the week a `[weeks]` key names.
 fn table_monday(key: &Spanned<String>) -> Result<NaiveDate, Diagnostic> {
     let text = key.get_ref();
-    let help =
-        || Some("name the week by any date inside it, like [weeks.\"2027-02-01\"]".to_owned());
-    let shaped = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if !shaped {
+    if !crate::date::is_date_shaped(text) {
         return Err(Diagnostic::new(
             format!("weeks.\"{text}\" is not a date as YYYY-MM-DD"),
             key.span(),
         )
-        .with_help(help()));
+        .with_help(Some(
+            "name the week by any date inside it, like [weeks.\"2027-02-01\"]".to_owned(),
+        )));
     }
     let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") else {
+        let why = crate::date::why_not_a_date(text)
+            .unwrap_or_else(|| "it is not in the calendar".to_owned());
         return Err(Diagnostic::new(
-            format!("weeks.\"{text}\" is not a date in the calendar"),
+            format!("{text} does not exist: {why}"),
             key.span(),
         ));
     };
@@ -712,80 +724,106 @@ fn table_monday(key: &Spanned<String>) -> Result<NaiveDate, Diagnostic> {
     Ok(monday)
 }
 
+/// The days of `[week]` or of one `[weeks]` table. Every entry is checked, and
+/// only what is right joins the week: a day whose name is wrong or given twice is
+/// checked and left out, and a run is checked against the others only when its
+/// start is known (its `at`, or a `run_time` that is right).
 fn day_entries(
-    entries: Vec<(Spanned<String>, Spanned<RawDay>)>,
-    runner: &Runner,
+    entries: Entries<RawDay>,
+    run_time: Option<TimeOfDay>,
     mut placed: Vec<(Run, Range<usize>)>,
-) -> Result<ParsedDays, Diagnostic> {
+    errors: &mut Collector,
+) -> ParsedDays {
     let mut days: [DayPlan; 7] = Default::default();
     let mut seen: [Option<Range<usize>>; 7] = Default::default();
     let fixed = placed.len();
-    let run_time = runner.run_time;
     for (key, value) in entries {
-        let Some(day) = Day::from_key(key.get_ref()) else {
-            let known = Day::KEYS.iter().chain(Day::NAMES.iter()).copied();
-            return Err(
-                Diagnostic::new(format!("unknown day \"{}\"", key.get_ref()), key.span())
-                    .with_help(suggest::hint(key.get_ref(), known).or_else(|| {
-                        Some(
-                            "days are mon, tue, wed, thu, fri, sat, sun (or full names)".to_owned(),
-                        )
-                    })),
-            );
-        };
-        if seen[day.index()].is_some() {
-            return Err(
+        let day = Day::from_key(key.get_ref());
+        match day {
+            None => {
+                let known = Day::KEYS.iter().chain(Day::NAMES.iter()).copied();
+                errors.push(
+                    Diagnostic::new(format!("unknown day \"{}\"", key.get_ref()), key.span())
+                        .with_help(suggest::hint(key.get_ref(), known).or_else(|| {
+                            Some(
+                                "days are mon, tue, wed, thu, fri, sat, sun (or full names)"
+                                    .to_owned(),
+                            )
+                        })),
+                );
+            }
+            Some(day) if seen[day.index()].is_some() => errors.push(
                 Diagnostic::new(format!("{day} is given twice"), key.span()).with_help(Some(
                     "put both entries in one array: [\"easy\", \"tempo\"]".to_owned(),
                 )),
-            );
+            ),
+            Some(day) => seen[day.index()] = Some(key.span()),
         }
-        seen[day.index()] = Some(key.span());
+        // A day that cannot join the week is still checked, as Monday, apart.
+        let joins = day.is_some_and(|d| seen[d.index()].as_ref() == Some(&key.span()));
+        let day = day.unwrap_or(Day::Mon);
         let span = value.span();
         let entries = match value.into_inner() {
             RawDay::One(entry) => vec![Spanned::new(span, entry)],
             RawDay::Many(entries) => entries,
         };
-        let plan = &mut days[day.index()];
+        let mut plan = DayPlan::default();
+        let mut runs = Vec::new();
         for entry in entries {
             let span = entry.span();
-            match entry.into_inner() {
+            let (run, pinned) = match entry.into_inner() {
                 RawEntry::Name(name) => {
-                    let rule = run_type(&name, span.clone())?;
-                    if rule.name != "rest" {
-                        let run = Run {
+                    let run = errors.take(run_type(&name, span.clone())).and_then(|rule| {
+                        let start = run_time?;
+                        (rule.name != "rest").then(|| Run {
                             day,
                             run_type: rule.name,
                             span: Span {
-                                start: WeekTime::at(day, run_time),
+                                start: WeekTime::at(day, start),
                                 minutes: rule.default_minutes,
                             },
                             hard: rule.hard,
                             key: rule.hard
                                 && (rule.key || rule.default_minutes >= rules::KEY_RUN_MINUTES),
-                        };
-                        check_overlap(&placed, &run, span.clone())?;
-                        placed.push((run, span));
+                        })
+                    });
+                    (run, None)
+                }
+                RawEntry::Table(table) => {
+                    match table_entry(day, *table, span.clone(), run_time, errors) {
+                        Some(TableEntry::Run { run, lift_allowed }) => {
+                            plan.lift_allowed &= lift_allowed;
+                            (run, None)
+                        }
+                        Some(TableEntry::Pinned(pinned)) => (None, Some(pinned)),
+                        None => (None, None),
                     }
                 }
-                RawEntry::Table(table) => match table_entry(day, table, span.clone(), run_time)? {
-                    TableEntry::Run { run, lift_allowed } => {
-                        plan.lift_allowed &= lift_allowed;
-                        if let Some(run) = run {
-                            check_overlap(&placed, &run, span.clone())?;
-                            placed.push((run, span));
-                        }
-                    }
-                    TableEntry::Pinned(pinned) => plan.pinned.push(pinned),
-                },
+            };
+            plan.pinned.extend(pinned);
+            if let Some(run) = run {
+                runs.push((run, span));
             }
         }
         if !plan.lift_allowed && !plan.pinned.is_empty() {
-            return Err(Diagnostic::new(
-                format!("{day} says lift = false but pins a strength session"),
-                key.span(),
-            )
-            .with_help(Some("remove one of the two".to_owned())));
+            errors.push(
+                Diagnostic::new(
+                    format!("{day} says lift = false but pins a strength session"),
+                    key.span(),
+                )
+                .with_help(Some("remove one of the two".to_owned())),
+            );
+        }
+        if joins {
+            for (run, span) in runs {
+                if errors
+                    .take(check_overlap(&placed, &run, span.clone()))
+                    .is_some()
+                {
+                    placed.push((run, span));
+                }
+            }
+            days[day.index()] = plan;
         }
     }
     let runs = placed.split_off(fixed);
@@ -796,11 +834,11 @@ fn day_entries(
         day.runs.sort_by_key(|r| r.span.start);
         day.pinned.sort_by_key(|p| p.span.start);
     }
-    Ok(ParsedDays {
+    ParsedDays {
         days,
         given: seen.map(|s| s.is_some()),
         runs,
-    })
+    }
 }
 
 enum TableEntry {
@@ -811,12 +849,15 @@ enum TableEntry {
     Pinned(Pinned),
 }
 
+/// A run or pinned-session table, every value checked; `None` when anything in it
+/// is wrong (the errors recorded) or a run's start is not known.
 fn table_entry(
     day: Day,
     table: RawEntryTable,
     span: Range<usize>,
-    run_time: TimeOfDay,
-) -> Result<TableEntry, Diagnostic> {
+    run_time: Option<TimeOfDay>,
+    errors: &mut Collector,
+) -> Option<TableEntry> {
     let RawEntryTable {
         run,
         strength,
@@ -825,76 +866,167 @@ fn table_entry(
         hard,
         key,
         lift,
+        damaged,
     } = table;
-    match (run, strength) {
-        (Some(_), Some(strength)) => Err(Diagnostic::new(
-            "an entry is either a run or a strength session, not both",
-            strength.span(),
-        )
-        .with_help(Some("put the run and the session in an array: [\"easy\", { strength = \"light\", at = \"18:00\" }]".to_owned()))),
-        (None, None) => Err(Diagnostic::new("missing key \"run\" or \"strength\"", span)
-            .with_help(Some("write { run = \"easy\" } or { strength = \"heavy\", at = \"17:00\" }".to_owned()))),
-        (Some(run_name), None) => {
-            let rule = run_type(run_name.get_ref(), run_name.span())?;
-            let lift_allowed = lift.is_none_or(|l| *l.get_ref());
-            if rule.name == "rest" {
-                if let Some(extra) = at.as_ref().map(Spanned::span).or(minutes.as_ref().map(Spanned::span)).or(hard.as_ref().map(Spanned::span)).or(key.as_ref().map(Spanned::span)) {
-                    return Err(Diagnostic::new("a rest day has no time, length or hardness", extra)
-                        .with_help(Some("only lift = false goes with run = \"rest\"".to_owned())));
-                }
-                return Ok(TableEntry::Run { run: None, lift_allowed });
+    let before = errors.count();
+    let entry = match (run, strength) {
+        (Some(_), Some(strength)) => {
+            errors.push(Diagnostic::new(
+                "an entry is either a run or a strength session, not both",
+                strength.span(),
+            )
+            .with_help(Some("put the run and the session in an array: [\"easy\", { strength = \"light\", at = \"18:00\" }]".to_owned())));
+            None
+        }
+        (None, None) => {
+            // An unknown key or a value that could not be read may be the missing one.
+            if !damaged {
+                errors.push(
+                    Diagnostic::new("missing key \"run\" or \"strength\"", span).with_help(Some(
+                        "write { run = \"easy\" } or { strength = \"heavy\", at = \"17:00\" }"
+                            .to_owned(),
+                    )),
+                );
             }
-            let start = at.as_ref().map(time).transpose()?.unwrap_or(run_time);
+            None
+        }
+        (Some(run_name), None) => {
+            let rule = errors.take(run_type(run_name.get_ref(), run_name.span()));
+            let lift_allowed = lift.is_none_or(|l| *l.get_ref());
+            if rule.is_some_and(|r| r.name == "rest") {
+                if let Some(extra) = at
+                    .as_ref()
+                    .map(Spanned::span)
+                    .or(minutes.as_ref().map(Spanned::span))
+                    .or(hard.as_ref().map(Spanned::span))
+                    .or(key.as_ref().map(Spanned::span))
+                {
+                    errors.push(
+                        Diagnostic::new("a rest day has no time, length or hardness", extra)
+                            .with_help(Some(
+                                "only lift = false goes with run = \"rest\"".to_owned(),
+                            )),
+                    );
+                }
+                return (errors.count() == before && !damaged).then_some(TableEntry::Run {
+                    run: None,
+                    lift_allowed,
+                });
+            }
+            let start = match &at {
+                Some(at) => errors.take(time(at)),
+                None => run_time,
+            };
             let minutes = match &minutes {
-                Some(m) => in_range(Some(m), "minutes", 1..=rules::ACTIVITY_MINUTES_MAX, 0, "a run lasts at most a day")?,
-                None => rule.default_minutes,
+                Some(m) => errors.take(in_range(
+                    Some(m),
+                    "minutes",
+                    1..=rules::ACTIVITY_MINUTES_MAX,
+                    0,
+                    "a run lasts at most a day",
+                )),
+                None => rule.map(|r| r.default_minutes),
             };
             let is_key = key.as_ref().map(|k| *k.get_ref());
             if let (Some(true), Some(h)) = (is_key, &hard) {
                 if !*h.get_ref() {
-                    return Err(Diagnostic::new("key = true makes a run hard, so it cannot say hard = false", h.span())
-                        .with_help(Some("remove hard = false, or write key = false".to_owned())));
+                    errors.push(
+                        Diagnostic::new(
+                            "key = true makes a run hard, so it cannot say hard = false",
+                            h.span(),
+                        )
+                        .with_help(Some("remove hard = false, or write key = false".to_owned())),
+                    );
                 }
             }
-            let hard = is_key == Some(true) || hard.map_or(rule.hard, |h| *h.get_ref());
-            // A run is key by default when it is hard and a race or long enough: a race the
-            // runner marks `hard = false` (a jog round a parkrun) is neither.
-            let is_key = is_key.unwrap_or(hard && (rule.key || minutes >= rules::KEY_RUN_MINUTES));
-            Ok(TableEntry::Run {
-                run: Some(Run {
-                    day,
-                    run_type: rule.name,
-                    span: Span { start: WeekTime::at(day, start), minutes },
-                    hard,
-                    key: is_key,
-                }),
-                lift_allowed,
-            })
+            match (rule, start, minutes) {
+                (Some(rule), Some(start), Some(minutes)) => {
+                    let hard = is_key == Some(true) || hard.map_or(rule.hard, |h| *h.get_ref());
+                    // A run is key by default when it is hard and a race or long enough: a race the
+                    // runner marks `hard = false` (a jog round a parkrun) is neither.
+                    let is_key =
+                        is_key.unwrap_or(hard && (rule.key || minutes >= rules::KEY_RUN_MINUTES));
+                    Some(TableEntry::Run {
+                        run: Some(Run {
+                            day,
+                            run_type: rule.name,
+                            span: Span {
+                                start: WeekTime::at(day, start),
+                                minutes,
+                            },
+                            hard,
+                            key: is_key,
+                        }),
+                        lift_allowed,
+                    })
+                }
+                _ => None,
+            }
         }
         (None, Some(strength)) => {
-            if let Some(extra) = hard.as_ref().map(Spanned::span).or(lift.as_ref().map(Spanned::span)).or(key.as_ref().map(Spanned::span)) {
-                return Err(Diagnostic::new("\"hard\", \"key\" and \"lift\" belong to runs, not strength sessions", extra));
+            if let Some(extra) = hard
+                .as_ref()
+                .map(Spanned::span)
+                .or(lift.as_ref().map(Spanned::span))
+                .or(key.as_ref().map(Spanned::span))
+            {
+                errors.push(Diagnostic::new(
+                    "\"hard\", \"key\" and \"lift\" belong to runs, not strength sessions",
+                    extra,
+                ));
             }
             let kind = match strength.get_ref().as_str() {
-                "heavy" => Kind::Heavy,
-                "light" => Kind::Light,
+                "heavy" => Some(Kind::Heavy),
+                "light" => Some(Kind::Light),
                 other => {
-                    return Err(Diagnostic::new(format!("unknown strength kind \"{other}\""), strength.span())
-                        .with_help(suggest::hint(other, ["heavy", "light"]).or_else(|| Some(one_of(&["heavy", "light"])))));
+                    errors.push(
+                        Diagnostic::new(
+                            format!("unknown strength kind \"{other}\""),
+                            strength.span(),
+                        )
+                        .with_help(
+                            suggest::hint(other, ["heavy", "light"])
+                                .or_else(|| Some(one_of(&["heavy", "light"]))),
+                        ),
+                    );
+                    None
                 }
             };
-            let Some(at) = &at else {
-                return Err(Diagnostic::new("a pinned strength session needs a start time", span)
-                    .with_help(Some(format!("add at = \"HH:MM\", like {{ strength = \"{}\", at = \"17:00\" }}", kind.name()))));
+            let start = match &at {
+                Some(at) => errors.take(time(at)),
+                None => {
+                    if !damaged {
+                        let kind = kind.map_or("heavy", Kind::name);
+                        errors.push(Diagnostic::new("a pinned strength session needs a start time", span.clone())
+                            .with_help(Some(format!("add at = \"HH:MM\", like {{ strength = \"{kind}\", at = \"17:00\" }}"))));
+                    }
+                    None
+                }
             };
-            let start = time(at)?;
             let minutes = match &minutes {
-                Some(m) => in_range(Some(m), "minutes", 1..=rules::ACTIVITY_MINUTES_MAX, 0, "a pinned session lasts at most a day")?,
-                None => rules::SESSION_MINUTES_DEFAULT,
+                Some(m) => errors.take(in_range(
+                    Some(m),
+                    "minutes",
+                    1..=rules::ACTIVITY_MINUTES_MAX,
+                    0,
+                    "a pinned session lasts at most a day",
+                )),
+                None => Some(rules::SESSION_MINUTES_DEFAULT),
             };
-            Ok(TableEntry::Pinned(Pinned { day, kind, span: Span { start: WeekTime::at(day, start), minutes } }))
+            match (kind, start, minutes) {
+                (Some(kind), Some(start), Some(minutes)) => Some(TableEntry::Pinned(Pinned {
+                    day,
+                    kind,
+                    span: Span {
+                        start: WeekTime::at(day, start),
+                        minutes,
+                    },
+                })),
+                _ => None,
+            }
         }
-    }
+    };
+    entry.filter(|_| errors.count() == before && !damaged)
 }
 
 fn run_type(name: &str, span: Range<usize>) -> Result<&'static RunTypeRule, Diagnostic> {
@@ -1004,7 +1136,10 @@ mod tests {
     }
 
     fn error(text: &str) -> Diagnostic {
-        Schedule::parse(text, Overrides::default()).expect_err("invalid schedule")
+        Schedule::parse(text, Overrides::default())
+            .expect_err("invalid schedule")
+            .first()
+            .clone()
     }
 
     #[test]
@@ -1104,9 +1239,9 @@ mod tests {
         )
         .expect_err("45 does not fit in 40");
         assert!(
-            d.message.contains("holds no 45 min session"),
+            d.first().message.contains("holds no 45 min session"),
             "{}",
-            d.message
+            d.first().message
         );
     }
 
@@ -1116,6 +1251,153 @@ mod tests {
         let d = error(text);
         assert_eq!(&text[d.span.clone().expect("has a span")], "\"tempoo\"");
         assert_eq!(d.help.as_deref(), Some("did you mean \"tempo\"?"));
+    }
+
+    /// Every error of `text`, as `line: message`, in the order reported.
+    fn errors(text: &str) -> Vec<String> {
+        let errors = Schedule::parse(text, Overrides::default()).expect_err("invalid schedule");
+        let source = crate::diagnostic::Source {
+            name: "s.toml",
+            text,
+        };
+        errors
+            .iter()
+            .map(|d| {
+                let line = d.span.as_ref().map_or(0, |s| source.position(s.start).line);
+                format!("{line}: {}", d.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn independent_errors_are_all_reported_in_file_order() {
+        let text = "[week]\nwed = \"jog\"\n[runner]\nlevel = \"beginner\"\nsesions = 3\n";
+        assert_eq!(
+            errors(text),
+            [
+                "2: unknown run type \"jog\"",
+                "4: unknown level \"beginner\"",
+                "5: unknown key \"sesions\""
+            ]
+        );
+    }
+
+    #[test]
+    fn two_wrong_values_in_one_entry_are_two_errors() {
+        assert_eq!(
+            errors("[week]\ntue = { run = \"tempoo\", at = \"25:00\", minutes = \"60\" }\n"),
+            [
+                "2: unknown run type \"tempoo\"",
+                "2: time \"25:00\" is out of range (00:00 to 23:59)",
+                "2: expected a whole number, found string \"60\""
+            ]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_key_is_not_also_reported_missing() {
+        assert_eq!(
+            errors(
+                "[week]\nsun = { strength = \"heavy\", time = \"17:00\" }\nmon = { rn = \"easy\" }\n"
+            ),
+            ["2: unknown key \"time\"", "3: unknown key \"rn\""]
+        );
+    }
+
+    #[test]
+    fn a_wrong_run_time_places_no_run_by_a_guess() {
+        // With 07:00 in its place the two runs would overlap: that is not reported.
+        let text = "[runner]\nrun_time = \"7am\"\n[week]\nthu = [\"easy\", { run = \"tempo\", at = \"07:30\" }]\n";
+        assert_eq!(
+            errors(text),
+            ["2: time \"7am\" is not HH:MM (24-hour, like \"07:30\")"]
+        );
+        let text = "[runner]\nrun_time = 7\n[week]\nthu = [\"easy\", \"tempo\"]\n";
+        assert_eq!(
+            errors(text),
+            ["2: expected a string in quotes, found integer `7`"]
+        );
+    }
+
+    #[test]
+    fn a_wrong_session_length_does_not_measure_the_window() {
+        let text = "[runner]\nsession_minutes = 60\nlift_window = [\"18:00\", \"18:40\"]\n";
+        assert_eq!(
+            errors(text),
+            ["2: session_minutes = 60 is out of range (30..=45)"]
+        );
+        let text = "[runner]\nsession_minutes = \"forty\"\nlift_window = [\"18:00\", \"18:40\"]\n";
+        assert_eq!(errors(text).len(), 1);
+    }
+
+    #[test]
+    fn a_day_given_twice_or_misnamed_is_still_checked() {
+        let text = "[week]\nmon = \"easy\"\nmonday = \"jog\"\ntues = \"tempoo\"\n";
+        assert_eq!(
+            errors(text),
+            [
+                "3: mon is given twice",
+                "3: unknown run type \"jog\"",
+                "4: unknown day \"tues\"",
+                "4: unknown run type \"tempoo\""
+            ]
+        );
+    }
+
+    #[test]
+    fn every_misspelt_equipment_and_lift_is_reported() {
+        let text = "[runner]\nequipment = [\"barbel\", \"bench\", \"kettlebells\"]\n[lifts]\nsquat = 100\nback_squat = { weight = 80 }\ndeadlift = -1\n";
+        assert_eq!(
+            errors(text),
+            [
+                "2: unknown equipment \"barbel\"",
+                "2: unknown equipment \"kettlebells\"",
+                "4: unknown lift \"squat\"",
+                "5: missing key \"reps\"",
+                "6: unknown lift \"deadlift\""
+            ]
+        );
+    }
+
+    #[test]
+    fn a_weeks_table_with_a_wrong_date_still_has_its_days_checked() {
+        let text = "[weeks.\"2027-02-30\"]\ncutback = \"yes\"\nsat = \"rce\"\n";
+        assert_eq!(
+            errors(text),
+            [
+                "1: 2027-02-30 does not exist: February 2027 has 28 days",
+                "2: expected true or false for cutback",
+                "3: unknown run type \"rce\""
+            ]
+        );
+    }
+
+    #[test]
+    fn a_toml_time_or_date_where_a_string_goes_says_what_it_is() {
+        let d = error("[week]\ntue = { run = \"tempo\", at = 06:30 }\n");
+        assert_eq!(d.message, "expected a string in quotes, found time `06:30`");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write the time in quotes: \"06:30\"")
+        );
+        let d = error("[week]\nmon = 2026-11-30\n");
+        assert_eq!(
+            d.message,
+            "expected a run type (like \"easy\"), a table, or an array of them, found date `2026-11-30`"
+        );
+        let d = error("runner = 2026-11-30T07:00:00\n");
+        assert_eq!(
+            d.message,
+            "expected a table of runner settings, found date-time `2026-11-30T07:00:00`"
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_comes_alone() {
+        assert_eq!(
+            errors("[week]\nmon = \"jog\"\ntue = \n"),
+            ["3: string values must be quoted, expected literal string"]
+        );
     }
 
     #[test]

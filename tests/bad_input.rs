@@ -82,3 +82,41 @@ fn an_empty_file_is_a_week_of_rest_but_empty_standard_input_is_an_error() {
         .stdout("")
         .stderr("error: <stdin>: standard input is empty\n  = help: pipe a schedule in, or name its file\n");
 }
+
+#[test]
+fn every_independent_error_is_reported_in_one_run_up_to_twenty() {
+    // 25 misspelt lifts: the first 20 are shown, all 25 are counted, exit 1 as for one.
+    let mut text = String::from("[lifts]\n");
+    for i in 0..25 {
+        text.push_str(&format!("lift{i} = 100\n"));
+    }
+    let outcome = planner(["week", "-"]).stdin(text).run().code(1).stdout("");
+    assert!(
+        outcome
+            .stderr
+            .starts_with("error: unknown lift \"lift0\"\n --> <stdin>:2:1\n"),
+        "{}",
+        outcome.stderr
+    );
+    assert_eq!(outcome.stderr.matches(" --> <stdin>:").count(), 20);
+    assert_eq!(outcome.stderr.matches("error: ").count(), 21);
+    assert!(outcome.stderr.contains("unknown lift \"lift19\""));
+    assert!(!outcome.stderr.contains("unknown lift \"lift20\""));
+    assert!(
+        outcome
+            .stderr
+            .ends_with("\n\nerror: <stdin> has 25 errors; the first 20 are shown\n"),
+        "{}",
+        outcome.stderr
+    );
+}
+
+#[test]
+fn check_reports_every_error_of_an_invalid_file_too() {
+    planner(["check", "tests/bad-input/several-errors.toml"])
+        .run()
+        .code(1)
+        .stderr_has("unknown run type \"jog\"")
+        .stderr_has("unknown level \"beginner\"")
+        .stderr_has("error: tests/bad-input/several-errors.toml has 9 errors");
+}

@@ -10,7 +10,7 @@ use std::time::Duration;
 use chrono::DateTime;
 use proptest::prelude::*;
 
-use planner::diagnostic::{Diagnostic, Source};
+use planner::diagnostic::{Diagnostic, Diagnostics, Source};
 use planner::input::{Input, ReadError};
 use planner::render::{self, Week, ics::IcsOptions, text::TextOptions};
 use planner::rules::{ENTRIES_PER_DAY_MAX, INPUT_BYTES_MAX};
@@ -26,7 +26,7 @@ fn pipeline(text: &str) {
                 name: "x.toml",
                 text,
             }
-            .render(&d)
+            .render_all(&d)
             .to_string();
             return;
         }
@@ -157,15 +157,17 @@ proptest! {
     #[test]
     fn every_error_renders_with_a_position_inside_the_file(tokens in prop::collection::vec(token(), 1..40)) {
         let text = tokens.join(" ");
-        if let Err(d) = Schedule::parse(&text, Overrides::default()) {
+        if let Err(errors) = Schedule::parse(&text, Overrides::default()) {
             let source = planner::diagnostic::Source { name: "soup.toml", text: &text };
-            let rendered = source.render(&d).to_string();
+            let rendered = source.render_all(&errors).to_string();
             prop_assert!(!rendered.is_empty());
-            if let Some(span) = d.span {
-                prop_assert!(span.start <= text.len(), "span {span:?} outside {} bytes", text.len());
-                let at = source.position(span.start);
-                let location = format!("soup.toml:{}:{}", at.line, at.column);
-                prop_assert!(rendered.contains(&location), "{} lacks {}", rendered, location);
+            for d in errors.iter().take(planner::diagnostic::ERRORS_SHOWN_MAX) {
+                if let Some(span) = &d.span {
+                    prop_assert!(span.start <= text.len(), "span {span:?} outside {} bytes", text.len());
+                    let at = source.position(span.start);
+                    let location = format!("soup.toml:{}:{}", at.line, at.column);
+                    prop_assert!(rendered.contains(&location), "{} lacks {}", rendered, location);
+                }
             }
         }
     }
@@ -425,7 +427,7 @@ const BUDGET: Duration = Duration::from_secs(10);
 
 /// Parses `text` on its own thread and fails the test if that takes longer than
 /// [`BUDGET`] or panics. A thread that overruns is left to finish on its own.
-fn parse_in_time(case: &str, text: String) -> Result<Schedule, Diagnostic> {
+fn parse_in_time(case: &str, text: String) -> Result<Schedule, Diagnostics> {
     let (done, result) = mpsc::channel();
     std::thread::spawn(move || {
         let _ = done.send(Schedule::parse(&text, Overrides::default()));
@@ -441,7 +443,7 @@ fn parse_in_time(case: &str, text: String) -> Result<Schedule, Diagnostic> {
 fn refused(case: &str, text: String) -> String {
     match parse_in_time(case, text) {
         Ok(_) => panic!("{case}: accepted"),
-        Err(d) => d.message,
+        Err(d) => d.first().message.clone(),
     }
 }
 

@@ -3,6 +3,8 @@
 // What belongs in each module, one line each.
 /// The bad-input corpus: one file per mistake, its exact message beside it.
 mod bad_input;
+/// Several schedules in one call: `--output-dir`, one file per athlete, the worst exit.
+mod batch;
 /// Property tests of periodized blocks (SPEC §7) and hand-worked blocks.
 mod blocks;
 /// iCalendar and CSV read back with independent parsers and real calendar clients.
@@ -11,6 +13,8 @@ mod calendar;
 mod cli;
 /// Coaching cases: a week a runner would write and the picks a coach expects.
 mod coaching;
+/// Every independent error of a file in one run, and the hints for a missing file.
+mod errors;
 /// Every example in every format against its reviewed golden file.
 mod golden;
 /// The independent brute force of SPEC §3, and its generator of small weeks.

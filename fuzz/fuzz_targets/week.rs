@@ -21,9 +21,9 @@ fuzz_target!(|bytes: &[u8]| {
     };
     let schedule = match Schedule::parse(&input.text, Overrides::default()) {
         Ok(schedule) => schedule,
-        Err(diagnostic) => {
+        Err(diagnostics) => {
             // Rendering points into the text: spans must stay inside it.
-            let _ = input.source().render(&diagnostic).to_string();
+            let _ = input.source().render_all(&diagnostics).to_string();
             return;
         }
     };
