@@ -23,6 +23,7 @@ use crate::exit::Exit;
 use crate::input::{Input, ReadError};
 use crate::judge::Verdict;
 use crate::output::{self, Destination, OutputDir};
+use crate::render::check::{Checked, InputError};
 use crate::render::{self, Week, ics::IcsOptions, text::TextOptions};
 use crate::schedule::{Overrides, Schedule};
 use crate::template::Library;
@@ -582,26 +583,51 @@ fn schedule(path: &Path, options: &PlanArgs) -> Result<(Schedule, Input), Failur
 }
 
 fn check(args: &CheckArgs) -> Result<(), Failure> {
-    let mut verdicts = Vec::new();
+    let mut files = Vec::new();
+    // The errors of the files that cannot be judged, as standard error shows them.
     let mut unreadable = Vec::new();
     for path in &args.schedules {
-        let input = match read(path) {
+        let input = match Input::read(path) {
             Ok(input) => input,
-            Err(failure) => {
-                unreadable.push(failure.to_string());
+            Err(ReadError::Io(name, e)) => {
+                let message = format!("cannot read {name}: {e}");
+                files.push(Checked::Invalid {
+                    file: name,
+                    errors: vec![InputError::whole_file(message.clone())],
+                });
+                unreadable.push(message);
+                continue;
+            }
+            Err(ReadError::Invalid(input, d)) => {
+                let source = input.source();
+                unreadable.push(source.render(&d).to_string());
+                files.push(Checked::Invalid {
+                    file: input.name.clone(),
+                    errors: vec![InputError::of(&source, &d)],
+                });
                 continue;
             }
         };
         match Schedule::parse(&input.text, Overrides::default()) {
-            Ok(schedule) => verdicts.push(Verdict::of(input.name, &schedule)),
-            Err(d) => unreadable.push(input.source().render_all(&d).to_string()),
+            Ok(schedule) => files.push(Checked::Judged(Verdict::of(input.name, &schedule))),
+            Err(diagnostics) => {
+                let source = input.source();
+                unreadable.push(source.render_all(&diagnostics).to_string());
+                files.push(Checked::Invalid {
+                    file: input.name.clone(),
+                    errors: diagnostics
+                        .iter()
+                        .map(|d| InputError::of(&source, d))
+                        .collect(),
+                });
+            }
         }
     }
     // A reader that went away may end the output, never the verdict: a CI gate
     // piping `check` into `head` must still see exit 3.
     let written = Destination::Stdout.write(|mut out| match args.format {
-        ListFormat::Json => render::check::write_json(&verdicts, &mut out),
-        ListFormat::Text => render::check::write_text(&verdicts, &mut out),
+        ListFormat::Json => render::check::write_json(&files, &mut out),
+        ListFormat::Text => render::check::write_text(&files, &mut out),
     });
     if let Err(error) = written {
         let error = Failure::Output(error);
@@ -615,7 +641,7 @@ fn check(args: &CheckArgs) -> Result<(), Failure> {
         }
         return Err(Failure::Input(last.clone()));
     }
-    let failed = verdicts.iter().filter(|v| !v.ok()).count();
+    let failed = files.iter().filter(|f| !f.ok()).count();
     if failed > 0 {
         let files = if failed == 1 {
             "1 file breaks"

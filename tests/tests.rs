@@ -9,6 +9,8 @@ mod batch;
 mod blocks;
 /// iCalendar and CSV read back with independent parsers and real calendar clients.
 mod calendar;
+/// `check --format json`: an entry for every file given, invalid ones with their errors.
+mod check_json;
 /// The command line end to end: arguments, files, standard input, exit codes.
 mod cli;
 /// Coaching cases: a week a runner would write and the picks a coach expects.
