@@ -16,7 +16,7 @@ use clap::CommandFactory;
 use crate::block::{BlockError, BlockOptions, plan_block};
 use crate::cli::{
     BlockArgs, CheckArgs, Cli, Command, CompletionsArgs, ExercisesArgs, Format, InitArgs,
-    ListFormat, PlanArgs, WeekArgs,
+    ListFormat, PlanArgs, SchemaArgs, SchemaOf, WeekArgs,
 };
 use crate::diagnostic::{Diagnostic, escape_controls};
 use crate::exit::Exit;
@@ -116,6 +116,7 @@ pub fn run(cli: &Cli, context: Context) -> Result<(), Failure> {
         Command::Init(args) => init(args),
         Command::Exercises(args) => exercises(args, context),
         Command::Completions(args) => completions(args),
+        Command::Schema(args) => schema(args),
         Command::Man => man(),
     }
 }
@@ -707,6 +708,16 @@ fn completions(args: &CompletionsArgs) -> Result<(), Failure> {
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "planner", &mut script);
     Destination::Stdout.write(|out| out.write_all(&script))?;
+    Ok(())
+}
+
+fn schema(args: &SchemaArgs) -> Result<(), Failure> {
+    let schema = match args.output {
+        SchemaOf::Week => render::json::schema(),
+        SchemaOf::Block => render::json::block_schema(),
+        SchemaOf::Check => render::check::schema(),
+    };
+    Destination::Stdout.write(|mut out| render::schema::write(&schema, &mut out))?;
     Ok(())
 }
 

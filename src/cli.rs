@@ -59,6 +59,11 @@ pub enum Command {
         after_help = "Example:\n  planner completions bash > ~/.local/share/bash-completion/completions/planner"
     )]
     Completions(CompletionsArgs),
+    /// Print the JSON Schema of a JSON output: what `week`, `block` or `check`
+    /// prints with --format json.
+    #[command(after_help = "Examples:\n  planner schema week > week.schema.json\n  \
+                            planner schema check | jq '.\"$defs\".InputError'")]
+    Schema(SchemaArgs),
     /// Print the manual page (roff).
     #[command(after_help = "Example:\n  planner man | man -l -")]
     Man,
@@ -195,6 +200,25 @@ pub struct ExercisesArgs {
     pub plans: Option<PathBuf>,
 }
 
+/// Arguments of `planner schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The output whose schema to print.
+    #[arg(value_enum)]
+    pub output: SchemaOf,
+}
+
+/// The JSON outputs that have a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaOf {
+    /// `planner week --format json`.
+    Week,
+    /// `planner block --format json`.
+    Block,
+    /// `planner check --format json`.
+    Check,
+}
+
 /// Arguments of `planner completions`.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -208,7 +232,7 @@ pub struct CompletionsArgs {
 pub enum Format {
     /// A table for reading in a terminal.
     Text,
-    /// One JSON object, for scripts (fields in the README).
+    /// One JSON object, for scripts (`planner schema` prints its JSON Schema).
     Json,
     /// iCalendar (RFC 5545), for calendar apps.
     Ics,

@@ -33,6 +33,8 @@ mod properties;
 mod robustness;
 /// Generated schedule files, the strategies the property tests share.
 mod schedules;
+/// `planner schema`: generated, deterministic, every golden JSON valid against it.
+mod schema;
 /// Session templates from the command line: the library and `--plans DIR`.
 mod templates;
 /// Width and colour: 80 and 120 columns, `--color`, `NO_COLOR`, `TERM`, real terminals.

@@ -2,10 +2,12 @@
 
 use std::io;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Source};
 use crate::judge::{Finding, Severity, Verdict};
+use crate::render::schema::{self, CheckRule, DayKey, SessionKind, TimeOfDay};
 
 /// What `check` made of one file it was given: a verdict, or why there is none.
 #[derive(Debug)]
@@ -97,12 +99,13 @@ pub fn write_text(files: &[Checked], out: &mut impl io::Write) -> io::Result<()>
 
 /// What `planner check --format json` prints: one entry for every file given, in
 /// the order given.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 #[serde(transparent)]
 struct FilesOut<'a>(Vec<VerdictOut<'a>>);
 
 /// The verdict on one file.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "CheckedFile")]
 struct VerdictOut<'a> {
     /// The file's name as given; `<stdin>` for `-`.
     file: &'a str,
@@ -120,26 +123,34 @@ struct VerdictOut<'a> {
 }
 
 /// A rule a pinned session breaks or a preference it misses.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Finding")]
 struct FindingOut {
     /// The rule.
+    #[schemars(with = "CheckRule")]
     rule: &'static str,
     /// The day of the session it is about, or null for the week as a whole.
+    #[schemars(with = "Option<DayKey>")]
     day: Option<&'static str>,
     /// The start of that session, or null.
+    #[schemars(with = "Option<TimeOfDay>")]
     at: Option<String>,
     /// Its kind, or null.
+    #[schemars(with = "Option<SessionKind>")]
     kind: Option<&'static str>,
     /// What is wrong, in words.
     message: String,
 }
 
 /// An error in a file that could not be judged.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "InputError")]
 struct ErrorOut<'a> {
     /// The line of the offending text, from 1; null for the file as a whole.
+    #[schemars(range(min = 1))]
     line: Option<usize>,
     /// Its column in characters, from 1; null for the file as a whole.
+    #[schemars(range(min = 1))]
     column: Option<usize>,
     /// What is wrong.
     message: &'a str,
@@ -196,4 +207,9 @@ pub fn write_json(files: &[Checked], out: &mut impl io::Write) -> io::Result<()>
         .collect();
     serde_json::to_writer_pretty(&mut *out, &FilesOut(entries))?;
     writeln!(out)
+}
+
+/// The JSON Schema of what [`write_json`] prints.
+pub fn schema() -> serde_json::Value {
+    schema::of::<FilesOut<'static>>("planner check --format json")
 }

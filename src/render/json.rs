@@ -5,104 +5,211 @@
 
 use std::io;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::block::Block;
 use crate::plan::{DayReason, Gap};
-use crate::render::{Week, phrases};
+use crate::render::schema::{
+    BlockPhase, Date, DayHolds, DayKey, DeloadReason, EquipmentItem, ExerciseFamily, LiftKey,
+    LoadUnits, LocalDateTime, MuscleGroup, RunType, SchemaNumber, SessionKind, Template, TimeOfDay,
+};
+use crate::render::{Week, phrases, schema};
 use crate::workout::Prescribed;
 use crate::zone::Zone;
 
 /// Bumped on any change that could break a script reading the output.
-const SCHEMA: u32 = 1;
+pub(crate) const SCHEMA: u32 = 1;
 
-#[derive(Serialize)]
+/// What `planner week --format json` prints: one planned week.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Week")]
 struct Output<'a> {
+    /// The schema number: 1.
+    #[schemars(with = "SchemaNumber")]
     schema: u32,
+    /// The Monday of the planned week.
+    #[schemars(with = "Date")]
     week_of: Stamp,
+    /// The schedule's IANA time zone, or null.
     timezone: Option<&'a str>,
+    /// Sessions aimed for, pinned ones included.
     sessions_target: u8,
+    /// Length of each planned session, in minutes.
     session_minutes: u32,
+    /// Every run of the week, in week order.
     runs: Vec<RunOut>,
+    /// The unit of every load.
+    #[schemars(with = "LoadUnits")]
     units: &'static str,
+    /// Every strength session, in week order.
     sessions: Vec<SessionOut<'a>>,
+    /// One entry a day, Monday first: whether it holds a session, and why.
     days: Vec<DayOut>,
+    /// Things to know, as sentences: rules a pinned session breaks, a target not met,
+    /// a muscle group the week misses.
     warnings: Vec<String>,
 }
 
-#[derive(Serialize)]
+/// A run of the week.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Run")]
 struct RunOut {
+    /// The day the run is listed under.
+    #[schemars(with = "DayKey")]
     day: &'static str,
+    /// The date it starts on.
+    #[schemars(with = "Date")]
     date: Stamp,
+    /// When it starts.
+    #[schemars(with = "LocalDateTime")]
     start: Stamp,
+    /// When it ends; a run past Sunday midnight ends in the next week.
+    #[schemars(with = "LocalDateTime")]
     end: Stamp,
+    /// Its length in minutes.
     minutes: u32,
+    /// The run type.
     #[serde(rename = "type")]
+    #[schemars(with = "RunType")]
     run_type: &'static str,
+    /// Whether it is a hard (quality) run, which strength keeps away from.
     hard: bool,
+    /// Whether it is a key run (a race, or a hard run of 150 minutes or more).
     key: bool,
 }
 
-#[derive(Serialize)]
+/// A strength session, planned or pinned.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Session")]
 struct SessionOut<'a> {
+    /// The day the session belongs to (a night session may start after midnight).
+    #[schemars(with = "DayKey")]
     day: &'static str,
+    /// The date it starts on.
+    #[schemars(with = "Date")]
     date: Stamp,
+    /// When it starts.
+    #[schemars(with = "LocalDateTime")]
     start: Stamp,
+    /// When it ends.
+    #[schemars(with = "LocalDateTime")]
     end: Stamp,
+    /// Its length in minutes.
     minutes: u32,
+    /// Heavy or light.
+    #[schemars(with = "SessionKind")]
     kind: &'static str,
+    /// Whether the runner fixed it in the schedule.
     pinned: bool,
+    /// The role of the template its exercises come from, or null.
+    #[schemars(with = "Option<Template>")]
     template: Option<&'static str>,
+    /// The template's title, or null.
     title: Option<&'a str>,
+    /// Minutes the exercises take by the estimate, or null.
     estimated_minutes: Option<u32>,
+    /// Hours from the nearest hard run before, around the week; null without hard runs.
     gap_before_hours: Option<f64>,
+    /// Hours to the nearest hard run after, around the week; null without hard runs.
     gap_after_hours: Option<f64>,
+    /// Minutes a heavy session falls short of the ideal spacing; null for light ones.
     shortfall_minutes: Option<u32>,
+    /// The nearest hard run before, or null.
     hard_run_before: Option<HardRunOut>,
+    /// The nearest hard run after, or null.
     hard_run_after: Option<HardRunOut>,
+    /// The exercises, in the order they are done.
     exercises: Vec<ExerciseOut<'a>>,
+    /// Adjustments made to the template (high volume, trimming, deload), as sentences.
     notes: Vec<String>,
 }
 
-#[derive(Serialize)]
+/// One exercise of a session.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Exercise")]
 struct ExerciseOut<'a> {
+    /// The variant done.
     name: &'a str,
+    /// The exercise it is a variant of.
     exercise: &'a str,
+    /// The exercise family.
+    #[schemars(with = "ExerciseFamily")]
     family: &'static str,
+    /// Whether it is a main lift of the session.
     main: bool,
+    /// Working sets.
     sets: u32,
+    /// Reps a set, or null for a hold.
     reps: Option<u32>,
+    /// Seconds a hold lasts, or null for reps.
     seconds: Option<u32>,
+    /// Share of 1RM, in percent; null for body-weight work and holds.
     percent_1rm: Option<f64>,
+    /// Load in `units`; null also when the schedule gives no 1RM for `lift`.
     load: Option<f64>,
+    /// Whether `load` is for each hand (a pair of dumbbells).
     load_per_hand: bool,
+    /// The `[lifts]` key the load comes from, or null.
+    #[schemars(with = "Option<LiftKey>")]
     lift: Option<&'static str>,
+    /// Reps in reserve, or null where no load model applies.
     rir: Option<u32>,
+    /// Rest between sets, in seconds.
     rest_seconds: u32,
+    /// Tempo as down-pause-up seconds, or null.
     tempo: Option<&'a str>,
+    /// Whether it works one leg at a time.
     single_leg: bool,
+    /// Whether reps or seconds are for each side.
     per_side: bool,
+    /// What the variant uses; empty for body weight.
+    #[schemars(with = "Vec<EquipmentItem>")]
     equipment: Vec<&'static str>,
+    /// The muscle groups it trains.
+    #[schemars(with = "Vec<MuscleGroup>")]
     muscles: Vec<&'static str>,
+    /// What the exercise is for.
     cue: &'a str,
+    /// How to do this variant.
     variant_cue: &'a str,
 }
 
-#[derive(Serialize)]
+/// The hard run nearest a session on one side.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "HardRun")]
 struct HardRunOut {
+    /// The day it is listed under.
+    #[schemars(with = "DayKey")]
     day: &'static str,
+    /// When it starts.
+    #[schemars(with = "TimeOfDay")]
     at: String,
+    /// The run type.
     #[serde(rename = "type")]
+    #[schemars(with = "RunType")]
     run_type: &'static str,
+    /// Whether it is a key run.
     key: bool,
 }
 
-#[derive(Serialize)]
+/// One day of the week and why it holds a session or not.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Day")]
 struct DayOut {
+    /// The day.
+    #[schemars(with = "DayKey")]
     day: &'static str,
+    /// Its date.
+    #[schemars(with = "Date")]
     date: Stamp,
+    /// `planned`, `pinned` or `none`.
+    #[schemars(with = "DayHolds")]
     holds: &'static str,
+    /// Why, in words.
     reason: String,
+    /// The level of the placement order (1 to 8, see the README) at which the best
+    /// placement that differs on this day loses; null when no placement differs.
     decided_at_level: Option<u8>,
 }
 
@@ -199,44 +306,92 @@ fn sessions<'a>(week: &Week<'a>) -> Vec<SessionOut<'a>> {
         .collect()
 }
 
-#[derive(Serialize)]
+/// What `planner block --format json` prints: a periodized block, week by week.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Block")]
 struct BlockOut<'a> {
+    /// The schema number: 1.
+    #[schemars(with = "SchemaNumber")]
     schema: u32,
+    /// The schedule's IANA time zone, or null.
     timezone: Option<&'a str>,
+    /// The unit of every load.
+    #[schemars(with = "LoadUnits")]
     units: &'static str,
+    /// Whether the block is in season: maintenance throughout.
     in_season: bool,
+    /// The race the block builds to, or null.
     race: Option<RaceOut>,
+    /// Every week of the block, in order.
     weeks: Vec<BlockWeekOut<'a>>,
 }
 
-#[derive(Serialize)]
+/// The race a block builds to and tapers into.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Race")]
 struct RaceOut {
+    /// Race day.
+    #[schemars(with = "Date")]
     date: Stamp,
+    /// The start.
+    #[schemars(with = "LocalDateTime")]
     start: Stamp,
+    /// Its length in minutes.
     minutes: u32,
+    /// The number of the block's week that holds it, from 1.
     week: u32,
 }
 
-#[derive(Serialize)]
+/// One week of a block.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "BlockWeek")]
 struct BlockWeekOut<'a> {
+    /// Its number in the block, from 1.
     week: u32,
+    /// Its Monday.
+    #[schemars(with = "Date")]
     week_of: Stamp,
+    /// The phase of the block it is in.
+    #[schemars(with = "BlockPhase")]
     phase: &'static str,
+    /// Whether it is a deload week: fewer sets, lighter loads.
     deload: bool,
+    /// Why it deloads: `cutback` (the running plan's) or `every_4th_week`; null when
+    /// it does not.
+    #[schemars(with = "Option<DeloadReason>")]
     deload_reason: Option<&'static str>,
+    /// Whether it is race week or holds one of the days before race day without heavy work.
     taper: bool,
+    /// The main lifts' dose, or null in a week without them.
     main_lifts: Option<DoseOut>,
+    /// Every run of the week, as `planner week` gives them.
     runs: Vec<RunOut>,
+    /// Every strength session of the week, as `planner week` gives them.
     sessions: Vec<SessionOut<'a>>,
+    /// Things to know about the week, as sentences.
     warnings: Vec<String>,
 }
 
 /// The main lifts' dose of a week: reps, reps in reserve and the model's % of 1RM.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Dose")]
 struct DoseOut {
+    /// Reps a set.
     reps: u32,
+    /// Reps in reserve.
     rir: u32,
+    /// The share of 1RM the model gives for those reps and reps in reserve, in percent.
     percent_1rm: f64,
+}
+
+/// The JSON Schema of what [`write`] prints.
+pub fn schema() -> serde_json::Value {
+    schema::of::<Output<'static>>("planner week --format json")
+}
+
+/// The JSON Schema of what [`write_block`] prints.
+pub fn block_schema() -> serde_json::Value {
+    schema::of::<BlockOut<'static>>("planner block --format json")
 }
 
 /// Writes a block as one JSON object: `{ "schema": 1, "weeks": [...] }`, each week

@@ -18,6 +18,7 @@ pub mod json;
 pub mod library;
 mod lines;
 pub mod phrases;
+pub mod schema;
 pub mod text;
 
 /// A plan anchored to a calendar week: what every renderer reads.
