@@ -722,8 +722,8 @@ fn schema(args: &SchemaArgs) -> Result<(), Failure> {
 }
 
 fn man() -> Result<(), Failure> {
-    let page = clap_mangen::Man::new(Cli::command());
-    Destination::Stdout.write(|mut out| page.render(&mut out))?;
+    let page = crate::manual::page();
+    Destination::Stdout.write(|out| out.write_all(page.as_bytes()))?;
     Ok(())
 }
 

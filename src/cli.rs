@@ -64,8 +64,11 @@ pub enum Command {
     #[command(after_help = "Examples:\n  planner schema week > week.schema.json\n  \
                             planner schema check | jq '.\"$defs\".InputError'")]
     Schema(SchemaArgs),
-    /// Print the manual page (roff).
-    #[command(after_help = "Example:\n  planner man | man -l -")]
+    /// Print the manual: one page with every subcommand and option, the schedule
+    /// file, the output formats and the exit codes (roff).
+    #[command(
+        after_help = "Examples:\n  planner man | man -l -\n  planner man > ~/.local/share/man/man1/planner.1"
+    )]
     Man,
 }
 

@@ -17,6 +17,7 @@ pub mod input;
 pub mod judge;
 pub mod lift;
 pub mod loading;
+pub mod manual;
 pub mod output;
 pub mod phase;
 pub mod placement;

@@ -19,6 +19,8 @@ mod coaching;
 mod errors;
 /// Every example in every format against its reviewed golden file.
 mod golden;
+/// `planner man` and `--help`: one full page; every option help lists works.
+mod manual;
 /// The independent brute force of SPEC §3, and its generator of small weeks.
 mod oracle;
 /// The oracle on weeks worked by hand from SPEC's text.
