@@ -684,11 +684,13 @@ fn output_formats(roff: &mut Page) {
         ),
         (
             "ics",
-            "iCalendar (RFC 5545) for calendar apps: an event for every session, with a \
-             stable UID so that a re-import updates instead of duplicating, and the \
-             exercises in the description. Without timezone times are floating local \
-             times; with it they are UTC instants. --include-runs adds the runs, --alarm \
-             a reminder.",
+            "iCalendar (RFC 5545) for calendar apps: a published calendar (METHOD:PUBLISH) \
+             named after its week or block, an event for every session with the exercises \
+             in its description, and a stable UID, a LAST-MODIFIED and a SEQUENCE that \
+             grows with the time of planning, so that importing a replanned week updates \
+             its events instead of duplicating them. Without timezone times are floating \
+             local times; with it they are UTC instants. --include-runs adds the runs, \
+             --alarm a reminder.",
         ),
         (
             "csv",
@@ -930,8 +932,8 @@ fn environment(roff: &mut Page) {
         (
             "SOURCE_DATE_EPOCH",
             "Seconds since 1970-01-01 that stand for now: today's date, which decides the \
-             default week, and the calendar's time stamps. A value that is not a whole \
-             number of seconds up to the year 9999 is a usage error.",
+             default week, and the calendar's DTSTAMP, LAST-MODIFIED and SEQUENCE. A value \
+             that is not a whole number of seconds up to the year 9999 is a usage error.",
         ),
         (
             "NO_COLOR",
