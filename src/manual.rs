@@ -223,27 +223,25 @@ fn commands(roff: &mut Page, command: &clap::Command) {
     }
 }
 
-/// `--help` and `--version`: every subcommand has them.
+/// `--help`, `--version` and the global options: every subcommand takes them, so
+/// they are listed once, under OPTIONS.
 fn is_global(arg: &clap::Arg) -> bool {
-    matches!(arg.get_id().as_str(), "help" | "version")
+    arg.is_global_set() || matches!(arg.get_id().as_str(), "help" | "version")
 }
 
+/// The options of the top command, as clap_mangen writes them.
 fn global_options(roff: &mut Page, command: &clap::Command) {
-    roff.control("SH", ["OPTIONS"]);
-    roff.text([roman("Every subcommand takes these too.")]);
-    for arg in command.get_arguments().filter(|a| is_global(a)) {
-        let mut header = Vec::new();
-        if let Some(short) = arg.get_short() {
-            header.push(bold(format!("-{short}")));
-            header.push(roman(", "));
-        }
-        if let Some(long) = arg.get_long() {
-            header.push(bold(format!("--{long}")));
-        }
-        roff.control("TP", []);
-        roff.text(header);
+    let mut options = Vec::new();
+    if clap_mangen::Man::new(command.clone())
+        .render_options_section(&mut options)
+        .is_ok()
+    {
+        let options = String::from_utf8_lossy(&options);
+        let options = options.strip_prefix(&preamble()).unwrap_or(&options);
+        roff.raw(options);
+        roff.control("PP", []);
         roff.text([roman(
-            arg.get_help().map(|h| h.to_string()).unwrap_or_default(),
+            "Every subcommand takes these too, before or after its name.",
         )]);
     }
 }
@@ -937,7 +935,18 @@ fn environment(roff: &mut Page) {
         ),
         (
             "NO_COLOR",
-            "When set, text output has no colour. Colour is only ever used on a terminal.",
+            "When set to anything but the empty string, --color auto gives no colour.",
+        ),
+        (
+            "TERM",
+            "When dumb, --color auto gives no colour. Otherwise auto colours a terminal \
+             only: text on standard output, messages on standard error; JSON, iCalendar \
+             and CSV are never coloured.",
+        ),
+        (
+            "COLUMNS",
+            "The width text output is laid out for, when a positive whole number, also \
+             into a pipe or a file; else the terminal's width, else 80 columns.",
         ),
     ];
     for (name, text) in variables {

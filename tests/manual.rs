@@ -84,6 +84,7 @@ fn working_run(subcommand: &str, flag: &str, output: &Path) -> Vec<String> {
         "output" => vec!["--output", output.as_str()],
         "output-dir" => vec!["--output-dir", output.as_str()],
         "plans" => vec!["--plans", "plans"],
+        "color" => vec!["--color", "always"],
         "help" => vec!["--help"],
         "version" => vec!["--version"],
         other => panic!("{subcommand} --{other}: add a run that uses it to this table"),
@@ -96,7 +97,9 @@ fn every_option_that_week_and_block_list_works() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("every-option");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("creates a folder");
-    let command = planner::cli::Cli::command();
+    let mut command = planner::cli::Cli::command();
+    // Built, so that the global options (--color) are among each subcommand's.
+    command.build();
     for subcommand in ["week", "block"] {
         let sub = command
             .find_subcommand(subcommand)
