@@ -917,6 +917,24 @@ fn exit_status(roff: &mut Page) {
         roff.text([bold(exit.code().to_string())]);
         roff.text([roman(capitalized(meaning(exit)))]);
     }
+    // Worst first, as Exit::worst ranks them.
+    let mut ranked = EXITS.to_vec();
+    ranked.sort_by(|a, b| {
+        if a == b {
+            std::cmp::Ordering::Equal
+        } else if a.worst(*b) == *a {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        }
+    });
+    let ranked: Vec<String> = ranked.iter().map(|e| e.code().to_string()).collect();
+    roff.control("PP", []);
+    roff.text([roman(format!(
+        "With several schedules (check, or week and block with --output-dir), the code \
+         is the worst of theirs, worst first: {}.",
+        ranked.join(", ")
+    ))]);
     roff.control("PP", []);
     roff.text([roman(
         "A closed pipe (planner week | head) ends quietly with 0, but never hides the \
@@ -1139,6 +1157,11 @@ mod tests {
                 assert!(page.contains(&shown), "{} {shown}", sub.get_name());
             }
         }
+    }
+
+    #[test]
+    fn the_manual_ranks_the_exit_codes_of_several_schedules_as_exit_does() {
+        assert!(page().contains("the code is the worst of theirs, worst first: 2, 1, 3, 0."));
     }
 
     #[test]
