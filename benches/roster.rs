@@ -195,11 +195,11 @@ fn write_roster(
 ) -> Result<Vec<String>, String> {
     let input = dir.join("in");
     fs::create_dir_all(&input).map_err(|e| format!("{}: {e}", input.display()))?;
-    let first = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).ok_or("a date")?;
+    let first = planner::date::Date::constant(2027, 1, 4);
     let mut names = Vec::with_capacity(count);
     for i in 0..count {
         let (example, text) = &examples[i % examples.len()];
-        let week = first + chrono::Days::new(7 * (i / examples.len() % 52) as u64);
+        let week = planner::date::add_days(first, 7 * (i / examples.len() % 52) as i64);
         let body: String = text
             .lines()
             .filter(|line| !line.starts_with("week_of"))

@@ -5,8 +5,8 @@
 //! Run with `cargo bench --bench week` (one group: `cargo bench --bench week -- plan`).
 //! The target (issue 6) is one week planned in under 50 µs on a 2-core machine.
 
-use chrono::{DateTime, NaiveDate};
 use divan::{Bencher, black_box};
+use planner::date::{Date, Timestamp, add_days};
 
 use planner::block::{BlockOptions, plan_block};
 use planner::render::{self, Week, ics::IcsOptions, text::TextOptions};
@@ -77,18 +77,19 @@ fn parse(text: &str) -> Schedule {
 }
 
 /// The Monday the CLI would plan for, with a fixed "today" when the file names none.
-fn monday(schedule: &Schedule) -> NaiveDate {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
-    schedule
-        .week_of
-        .map_or_else(|| render::next_monday(today), render::monday_of)
+fn monday(schedule: &Schedule) -> Date {
+    let today = Date::constant(2026, 11, 25);
+    schedule.week_of.map_or_else(
+        || render::next_monday(today).unwrap_or(today),
+        render::monday_of,
+    )
 }
 
 fn ics_options() -> IcsOptions {
     IcsOptions {
         include_runs: false,
         alarm_minutes: None,
-        dtstamp: DateTime::from_timestamp(1_764_460_800, 0).unwrap_or_default(),
+        dtstamp: Timestamp::from_second(1_764_460_800).unwrap_or_default(),
     }
 }
 
@@ -229,7 +230,7 @@ fn block_104_weeks(bencher: Bencher, name: &str) {
     let options = BlockOptions {
         first_monday,
         weeks: Some(104),
-        race: first_monday.checked_add_days(chrono::Days::new(103 * 7 + 6)),
+        race: Some(add_days(first_monday, 103 * 7 + 6)),
         race_at: None,
         in_season: false,
     };
@@ -252,7 +253,7 @@ fn block_104_weeks_plan_only(bencher: Bencher, name: &str) {
     let options = BlockOptions {
         first_monday,
         weeks: Some(104),
-        race: first_monday.checked_add_days(chrono::Days::new(103 * 7 + 6)),
+        race: Some(add_days(first_monday, 103 * 7 + 6)),
         race_at: None,
         in_season: false,
     };

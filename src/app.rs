@@ -10,7 +10,6 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::sync::{Mutex, mpsc};
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
 use clap::CommandFactory;
 
 use crate::block::{BlockError, BlockOptions, plan_block};
@@ -18,6 +17,7 @@ use crate::cli::{
     BlockArgs, CheckArgs, Cli, Command, CompletionsArgs, ExercisesArgs, Format, InitArgs,
     ListFormat, PlanArgs, SchemaArgs, SchemaOf, WeekArgs,
 };
+use crate::date::Date;
 use crate::diagnostic::{Diagnostic, escape_controls};
 use crate::exit::Exit;
 use crate::input::{Input, ReadError};
@@ -33,9 +33,9 @@ use crate::terminal::Surface;
 #[derive(Debug, Clone, Copy)]
 pub struct Context {
     /// Today, which decides the default week.
-    pub today: NaiveDate,
+    pub today: Date,
     /// The calendar's `DTSTAMP`: `SOURCE_DATE_EPOCH` when set.
-    pub stamp: DateTime<Utc>,
+    pub stamp: jiff::Timestamp,
     /// How text shows on standard output: colour, and the terminal's width.
     pub stdout: Surface,
     /// How text shows in a file named by `--output`.
@@ -404,11 +404,7 @@ fn into_folder(
 
 /// One schedule read and checked, with the Monday its plan starts on: `--week-of`,
 /// else the file's `week_of`, else the next Monday.
-fn load(
-    path: &Path,
-    options: &PlanArgs,
-    context: Context,
-) -> Result<(Schedule, NaiveDate), Failure> {
+fn load(path: &Path, options: &PlanArgs, context: Context) -> Result<(Schedule, Date), Failure> {
     let (schedule, input) = schedule(path, options)?;
     let monday = match options.week_of {
         Some(date) => render::monday_of(date),
@@ -427,7 +423,14 @@ fn load(
                 })?;
                 monday
             }
-            None => render::next_monday(context.today),
+            None => render::next_monday(context.today).ok_or_else(|| {
+                Failure::Input(format!(
+                    "today is {}, and the next Monday is past the last date planner \
+                     writes, {}",
+                    context.today,
+                    render::DAYS.end()
+                ))
+            })?,
         },
     };
     Ok((schedule, monday))
@@ -452,15 +455,19 @@ fn at_week_of(input: &Input, message: String) -> Failure {
 }
 
 /// Refuses `weeks` weeks from `monday` unless every day is one the formats can write.
-fn within_days(monday: NaiveDate, weeks: usize) -> Result<(), String> {
-    let days = u64::try_from(weeks).unwrap_or(u64::MAX).saturating_mul(7);
-    let last = monday.checked_add_days(Days::new(days.saturating_sub(1)));
+fn within_days(monday: Date, weeks: usize) -> Result<(), String> {
+    let days = i64::try_from(weeks).unwrap_or(i64::MAX).saturating_mul(7);
+    let last = crate::date::checked_add_days(monday, days.saturating_sub(1));
     match last {
         Some(last) if render::DAYS.contains(&monday) && render::DAYS.contains(&last) => Ok(()),
         _ => Err(format!(
-            "the plan would run from {monday} to {}, but planner writes dates from {} to {} \
+            "the plan would run from {monday} {}, but planner writes dates from {} to {} \
              only",
-            last.map_or("later".to_owned(), |d| d.to_string()),
+            // Past the last date there is, the end has no date to name.
+            last.map_or_else(
+                || format!("into the year {}", i32::from(render::DAYS.end().year()) + 1),
+                |d| format!("to {d}")
+            ),
             render::DAYS.start(),
             render::DAYS.end()
         )),
@@ -800,8 +807,8 @@ mod tests {
             width: 80,
         };
         let context = Context {
-            today: NaiveDate::default(),
-            stamp: DateTime::default(),
+            today: Date::default(),
+            stamp: jiff::Timestamp::default(),
             stdout: terminal,
             file,
         };

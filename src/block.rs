@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
+use crate::date::{Date, DateTime, add_days, at_minutes, days_between, monday_of};
 
 use crate::clock::{Span, TimeOfDay, WeekTime};
 use crate::day::Day;
@@ -30,11 +30,11 @@ use crate::template::{Library, Role};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BlockOptions {
     /// The Monday of the first week.
-    pub first_monday: NaiveDate,
+    pub first_monday: Date,
     /// How many weeks; without it, up to and including the race week.
     pub weeks: Option<u32>,
     /// The race day, if the block leads to one.
-    pub race: Option<NaiveDate>,
+    pub race: Option<Date>,
     /// The race's start time from `--race DATETHH:MM`, if given.
     pub race_at: Option<TimeOfDay>,
     /// `--in-season`: maintenance throughout.
@@ -45,10 +45,10 @@ pub struct BlockOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Race {
     /// Race day.
-    pub date: NaiveDate,
+    pub date: Date,
     /// When the race starts: the time given, else a `race` run on race day in that
     /// week, else `run_time`.
-    pub start: NaiveDateTime,
+    pub start: DateTime,
     /// Its length in minutes.
     pub minutes: u32,
     /// The week that holds race day (1 = the first).
@@ -70,7 +70,7 @@ pub struct BlockWeek {
     /// 1 for the first week.
     pub number: u32,
     /// Its Monday.
-    pub monday: NaiveDate,
+    pub monday: Date,
     /// Its phase.
     pub phase: Phase,
     /// Why it is in that phase.
@@ -104,16 +104,16 @@ pub enum BlockError {
     /// The race is before the first week.
     RaceBeforeStart {
         /// Race day.
-        race: NaiveDate,
+        race: Date,
         /// The first Monday.
-        first: NaiveDate,
+        first: Date,
     },
     /// `--weeks` ends before the race week.
     EndsBeforeRace {
         /// Race day.
-        race: NaiveDate,
+        race: Date,
         /// The last Sunday.
-        last: NaiveDate,
+        last: Date,
         /// Weeks needed to reach the race.
         needed: u32,
     },
@@ -131,7 +131,7 @@ pub enum BlockError {
         /// Its number.
         week: u32,
         /// Its Monday.
-        monday: NaiveDate,
+        monday: Date,
         /// Why.
         infeasible: Infeasible,
     },
@@ -177,10 +177,10 @@ fn length(options: &BlockOptions) -> Result<u32, BlockError> {
             return Err(BlockError::RaceBeforeStart { race, first });
         }
         (weeks, Some(race)) => {
-            let needed = u32::try_from((race - first).num_days() / 7 + 1).unwrap_or(u32::MAX);
+            let needed = u32::try_from(days_between(first, race) / 7 + 1).unwrap_or(u32::MAX);
             match weeks {
                 Some(weeks) if weeks < needed => {
-                    let last = first + Days::new(u64::from(weeks) * 7 - 1);
+                    let last = add_days(first, i64::from(weeks) * 7 - 1);
                     return Err(BlockError::EndsBeforeRace { race, last, needed });
                 }
                 Some(weeks) => weeks,
@@ -198,8 +198,9 @@ fn length(options: &BlockOptions) -> Result<u32, BlockError> {
 }
 
 /// Minutes from `monday` 00:00 to `at`.
-fn minutes_from(monday: NaiveDate, at: NaiveDateTime) -> i64 {
-    (at - monday.and_time(NaiveTime::MIN)).num_minutes()
+fn minutes_from(monday: Date, at: DateTime) -> i64 {
+    at.duration_since(monday.to_datetime(jiff::civil::Time::midnight()))
+        .as_mins()
 }
 
 /// The race: its start and length, from the flag, that week's `race` run on race
@@ -207,9 +208,9 @@ fn minutes_from(monday: NaiveDate, at: NaiveDateTime) -> i64 {
 /// runs.
 fn race(schedule: &Schedule, options: &BlockOptions, week: u32) -> Option<(Race, Schedule)> {
     let date = options.race?;
-    let monday = date - Days::new(u64::from(date.weekday().num_days_from_monday()));
+    let monday = monday_of(date);
     let mut days = schedule.in_week(monday);
-    let day = Day::from_index(date.weekday().num_days_from_monday() as usize);
+    let day = Day::from_index(date.weekday().to_monday_zero_offset() as usize);
     let written = days.days[day.index()]
         .runs
         .iter()
@@ -234,10 +235,7 @@ fn race(schedule: &Schedule, options: &BlockOptions, week: u32) -> Option<(Race,
         hard: true,
         key: true,
     }];
-    let start = date.and_time(
-        NaiveTime::from_hms_opt(time.minutes() / 60, time.minutes() % 60, 0)
-            .unwrap_or(NaiveTime::MIN),
-    );
+    let start = at_minutes(date, u64::from(time.minutes()));
     Some((
         Race {
             date,
@@ -259,10 +257,10 @@ pub fn plan_block(
     // A usual week without a plan is reported as such, before any week of the block.
     placement::place(schedule).map_err(BlockError::Infeasible)?;
     let first = options.first_monday;
-    let monday = |n: u32| first + Days::new(u64::from(n - 1) * 7);
+    let monday = |n: u32| add_days(first, i64::from(n - 1) * 7);
     let race_week = options
         .race
-        .map(|date| u32::try_from((date - first).num_days() / 7 + 1).unwrap_or(u32::MAX));
+        .map(|date| u32::try_from(days_between(first, date) / 7 + 1).unwrap_or(u32::MAX));
     let race = race_week.and_then(|week| race(schedule, &options, week));
     let schedules: Vec<Schedule> = (1..=weeks)
         .map(|n| match &race {
@@ -418,7 +416,7 @@ impl Key {
 #[derive(Debug, Clone, Copy)]
 struct PlanWeek {
     number: u32,
-    monday: NaiveDate,
+    monday: Date,
     race: Option<Race>,
     taper: bool,
     phase: Phase,
@@ -468,9 +466,9 @@ fn place_and_prescribe(
 }
 
 /// Whether the week of `monday` holds race day or any of the 10 days before it.
-fn is_taper_week(monday: NaiveDate, race: Race) -> bool {
-    let end = monday + Days::new(7);
-    let from = race.date - Days::new(TAPER_NO_HEAVY_DAYS);
+fn is_taper_week(monday: Date, race: Race) -> bool {
+    let end = add_days(monday, 7);
+    let from = add_days(race.date, -(TAPER_NO_HEAVY_DAYS as i64));
     from < end && race.date >= monday
 }
 
@@ -480,7 +478,7 @@ fn is_taper_week(monday: NaiveDate, race: Race) -> bool {
 fn limits(
     schedule: &Schedule,
     calendar: &Calendar,
-    monday: NaiveDate,
+    monday: Date,
     phase: Phase,
     race: Option<Race>,
     heavy_sunday_before: bool,
@@ -520,7 +518,7 @@ fn limits(
         return limits;
     };
     let day = i64::from(DAY_MINUTES);
-    let race_day = minutes_from(monday, race.date.and_time(NaiveTime::MIN));
+    let race_day = minutes_from(monday, race.date.to_datetime(jiff::civil::Time::midnight()));
     let start = minutes_from(monday, race.start);
     if race_day + day * 7 < week.start || race_day - day * 14 > week.end {
         return limits;
@@ -573,12 +571,12 @@ fn drop_pinned(week: &mut Schedule, clear: &[(i64, i64)]) -> Vec<(Day, TimeOfDay
 /// Pinned sessions stay as written in placement; the race's rules still bind them:
 /// a pinned heavy one in the taper turns light, and race week keeps one session at
 /// most (the earliest).
-fn keep_race_rules(plan: &mut Plan, monday: NaiveDate, race: Race, limits: &Limits) {
+fn keep_race_rules(plan: &mut Plan, monday: Date, race: Race, limits: &Limits) {
     let line = |s: &Session| {
         let start = i64::from(s.start_minutes());
         (start, start + i64::from(s.span.minutes))
     };
-    let race_week = (monday..monday + Days::new(7)).contains(&race.date);
+    let race_week = (monday..add_days(monday, 7)).contains(&race.date);
     if race_week && plan.sessions.len() > RACE_WEEK_SESSIONS_MAX {
         for s in plan.sessions.drain(RACE_WEEK_SESSIONS_MAX..) {
             plan.days[s.day.index()] = DayReason::Taper;

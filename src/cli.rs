@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use crate::date::Date;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::clock::TimeOfDay;
@@ -126,7 +126,7 @@ pub struct PlanArgs {
 
     /// Plan the week containing this date (YYYY-MM-DD) instead of the file's week_of.
     #[arg(long, value_name = "DATE", value_parser = date)]
-    pub week_of: Option<NaiveDate>,
+    pub week_of: Option<Date>,
 
     /// Strength sessions to aim for, overriding the file.
     #[arg(long, value_name = "2|3", value_parser = clap::value_parser!(u8).range(2..=3))]
@@ -267,7 +267,7 @@ pub enum ColorWhen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RaceArg {
     /// Race day.
-    pub date: NaiveDate,
+    pub date: Date,
     /// The start, when given as `THH:MM`.
     pub at: Option<TimeOfDay>,
 }
@@ -291,17 +291,13 @@ fn race(text: &str) -> Result<RaceArg, String> {
     Ok(RaceArg { date, at })
 }
 
-/// A date as `YYYY-MM-DD`, with a four-digit year as in a TOML file's `week_of`:
-/// chrono alone would take years up to 262 142, whose weeks and blocks run past the
-/// last date it can hold.
-fn date(text: &str) -> Result<NaiveDate, String> {
+/// A date as `YYYY-MM-DD`, with a four-digit year as in a TOML file's `week_of`.
+fn date(text: &str) -> Result<Date, String> {
     if let Some(why) = crate::date::why_not_a_date(text) {
         return Err(format!("{text} does not exist: {why}"));
     }
-    let parsed = crate::date::is_date_shaped(text)
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .flatten();
-    parsed.ok_or_else(|| "expected a date as YYYY-MM-DD, such as 2026-11-30".to_owned())
+    crate::date::parse(text)
+        .ok_or_else(|| "expected a date as YYYY-MM-DD, such as 2026-11-30".to_owned())
 }
 
 #[cfg(test)]

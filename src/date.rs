@@ -2,31 +2,55 @@
 
 use std::ops::RangeInclusive;
 
-use chrono::{Days, NaiveDate};
+use jiff::SignedDuration;
+pub use jiff::Timestamp;
+pub use jiff::civil::{Date, DateTime, Time};
 
-/// The first and last days a plan may hold. Every format writes years with four
-/// digits, as iCalendar requires (RFC 5545 §3.3.4) and as a TOML file's dates are.
-pub const DAYS: RangeInclusive<NaiveDate> = {
-    match (
-        NaiveDate::from_ymd_opt(0, 1, 1),
-        NaiveDate::from_ymd_opt(9999, 12, 31),
-    ) {
-        (Some(first), Some(last)) => first..=last,
-        _ => panic!("both are dates"),
-    }
-};
+/// The first and last days a plan may hold: the one place the planner's years are
+/// bounded. Every format writes years with four digits, as iCalendar requires
+/// (RFC 5545 §3.3.4) and as a TOML file's dates are.
+pub const DAYS: RangeInclusive<Date> = Date::constant(0, 1, 1)..=Date::constant(9999, 12, 31);
+
+/// `date` moved by `days` days, or `None` outside the dates jiff holds (years
+/// −9999 to 9999), which no plan reaches: a caller at the edge of [`DAYS`] refuses.
+pub fn checked_add_days(date: Date, days: i64) -> Option<Date> {
+    date.checked_add(SignedDuration::from_hours(days.checked_mul(24)?))
+        .ok()
+}
+
+/// `date` moved by `days` days, for dates inside [`DAYS`] and a few weeks around
+/// them, where it is always a date; past jiff's range it stops at its last day.
+pub fn add_days(date: Date, days: i64) -> Date {
+    checked_add_days(date, days).unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
+}
+
+/// Days from `from` to `to`.
+pub fn days_between(from: Date, to: Date) -> i64 {
+    to.duration_since(from).as_hours() / 24
+}
 
 /// The Monday of the week that holds `date`.
-pub fn monday_of(date: NaiveDate) -> NaiveDate {
-    use chrono::Datelike;
-    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
+pub fn monday_of(date: Date) -> Date {
+    add_days(date, -i64::from(date.weekday().to_monday_zero_offset()))
 }
 
 /// The week to plan when none is given: the one starting on the next Monday, or
-/// today if today is a Monday.
-pub fn next_monday(today: NaiveDate) -> NaiveDate {
-    use chrono::Datelike;
-    today + Days::new(u64::from((7 - today.weekday().num_days_from_monday()) % 7))
+/// today if today is a Monday; `None` past the last date there is.
+pub fn next_monday(today: Date) -> Option<Date> {
+    checked_add_days(
+        today,
+        i64::from((7 - today.weekday().to_monday_zero_offset()) % 7),
+    )
+}
+
+/// A date at a time of day, minutes after midnight (a day's minutes or more roll
+/// into the next days).
+pub fn at_minutes(date: Date, minutes: u64) -> DateTime {
+    let days = i64::try_from(minutes / 1440).unwrap_or(i64::MAX);
+    let within = (minutes % 1440) as i32;
+    add_days(date, days).to_datetime(
+        Time::new((within / 60) as i8, (within % 60) as i8, 0, 0).unwrap_or(Time::midnight()),
+    )
 }
 
 /// Whether `text` is shaped `YYYY-MM-DD`: four digits for the year, as every format
@@ -37,6 +61,25 @@ pub fn is_date_shaped(text: &str) -> bool {
             4 | 7 => b == b'-',
             _ => b.is_ascii_digit(),
         })
+}
+
+/// The date `text` names as `YYYY-MM-DD`, four digits for the year as every format
+/// writes them; `None` for any other shape or a day that does not exist.
+pub fn parse(text: &str) -> Option<Date> {
+    if !is_date_shaped(text) {
+        return None;
+    }
+    Date::new(
+        text[..4].parse().ok()?,
+        text[5..7].parse().ok()?,
+        text[8..].parse().ok()?,
+    )
+    .ok()
+}
+
+/// `0000 to 9999`: the years of [`DAYS`], for messages.
+pub fn years() -> String {
+    format!("{:04} to {:04}", DAYS.start().year(), DAYS.end().year())
 }
 
 /// Why `text`, shaped `YYYY-MM-DD`, is no day of the calendar: "February 2027 has 28
@@ -50,7 +93,12 @@ pub fn why_not_a_date(text: &str) -> Option<String> {
         text[5..7].parse().ok()?,
         text[8..].parse().ok()?,
     );
-    if NaiveDate::from_ymd_opt(year, month, day).is_some() {
+    let (year, month, day) = (
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    );
+    if Date::new(year, month, day).is_ok() {
         return None;
     }
     Some(if !(1..=12).contains(&month) {
@@ -58,12 +106,11 @@ pub fn why_not_a_date(text: &str) -> Option<String> {
     } else if day == 0 {
         "days run from 01".to_owned()
     } else {
-        let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-        let next = first.checked_add_months(chrono::Months::new(1))?;
+        let first = Date::new(year, month, 1).ok()?;
         format!(
             "{} has {} days",
-            first.format("%B %Y"),
-            next.signed_duration_since(first).num_days()
+            first.strftime("%B %Y"),
+            first.days_in_month()
         )
     })
 }
@@ -72,7 +119,7 @@ pub fn why_not_a_date(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn date(text: &str) -> NaiveDate {
+    fn date(text: &str) -> Date {
         text.parse().expect("valid date")
     }
 
@@ -115,9 +162,24 @@ mod tests {
 
     #[test]
     fn next_monday_is_today_on_a_monday() {
-        assert_eq!(next_monday(date("2026-11-30")), date("2026-11-30"));
-        assert_eq!(next_monday(date("2026-11-25")), date("2026-11-30"));
-        assert_eq!(next_monday(date("2026-11-29")), date("2026-11-30"));
-        assert_eq!(next_monday(date("2026-12-01")), date("2026-12-07"));
+        assert_eq!(next_monday(date("2026-11-30")), Some(date("2026-11-30")));
+        assert_eq!(next_monday(date("2026-11-25")), Some(date("2026-11-30")));
+        assert_eq!(next_monday(date("2026-11-29")), Some(date("2026-11-30")));
+        assert_eq!(next_monday(date("2026-12-01")), Some(date("2026-12-07")));
+        // The last Friday there is has no next Monday.
+        assert_eq!(next_monday(date("9999-12-31")), None);
+    }
+
+    #[test]
+    fn days_move_across_months_and_years_and_stop_at_the_edge() {
+        assert_eq!(add_days(date("2026-12-28"), 6), date("2027-01-03"));
+        assert_eq!(add_days(date("2028-03-01"), -1), date("2028-02-29"));
+        assert_eq!(days_between(date("2026-11-30"), date("2027-03-21")), 111);
+        assert_eq!(checked_add_days(date("9999-12-31"), 1), None);
+        assert_eq!(add_days(date("9999-12-31"), 3), Date::MAX);
+        assert_eq!(
+            at_minutes(date("2026-11-30"), 6 * 1440 + 23 * 60 + 45).to_string(),
+            "2026-12-06T23:45:00"
+        );
     }
 }

@@ -4,8 +4,9 @@ use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use clap::Parser;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
 
 use planner::app::Context;
 use planner::cli::{Cli, ColorWhen};
@@ -104,14 +105,17 @@ fn context(when: ColorWhen) -> Result<Context, String> {
         Some(value) if value.is_empty() => None,
         Some(value) => Some(source_date_epoch(&value.to_string_lossy())?),
     };
-    let today: NaiveDate =
-        epoch.map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive());
+    // Today where the runner is (the system's zone), or the stamp's date in UTC.
+    let today = match epoch {
+        Some(stamp) => stamp.to_zoned_datetime(TimeZone::UTC).date(),
+        None => jiff::ZonedDateTime::now().date(),
+    };
     let columns = std::env::var_os("COLUMNS");
     let stdout = io::stdout();
     let size = terminal_size::terminal_size_of(&stdout).map(|(w, _)| w.0);
     Ok(Context {
         today,
-        stamp: epoch.unwrap_or_else(Utc::now),
+        stamp: epoch.unwrap_or_else(Timestamp::now),
         stdout: Surface {
             color: colors(when, &stdout),
             width: terminal::width(columns.as_deref(), size),
@@ -123,22 +127,23 @@ fn context(when: ColorWhen) -> Result<Context, String> {
     })
 }
 
-/// `SOURCE_DATE_EPOCH`: a whole number of seconds since 1970, up to the end of 9999
-/// (four-digit years only, as dates elsewhere); anything else is an error, never
-/// silently replaced by the clock.
-fn source_date_epoch(value: &str) -> Result<DateTime<Utc>, String> {
+/// `SOURCE_DATE_EPOCH`: a whole number of seconds since 1970, up to the last instant
+/// jiff holds (9999-12-30 22:00 UTC, so that every zone's local time of it is still a
+/// four-digit year); anything else is an error, never silently replaced by the clock.
+fn source_date_epoch(value: &str) -> Result<Timestamp, String> {
     let digits = value.trim();
     digits
         .bytes()
         .all(|b| b.is_ascii_digit())
         .then(|| digits.parse::<i64>().ok())
         .flatten()
-        .and_then(|secs| DateTime::from_timestamp(secs, 0))
-        .filter(|t| t.year() <= 9999)
+        .and_then(|secs| Timestamp::from_second(secs).ok())
+        .filter(|t| planner::date::DAYS.contains(&t.to_zoned_datetime(TimeZone::UTC).date()))
         .ok_or_else(|| {
             format!(
                 "SOURCE_DATE_EPOCH is \"{value}\", not a whole number of seconds since \
-                 1970-01-01 up to the year 9999"
+                 1970-01-01 up to {}",
+                Timestamp::MAX.strftime("%Y-%m-%d %H:%M UTC")
             )
         })
 }

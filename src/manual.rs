@@ -727,10 +727,9 @@ fn output_formats(roff: &mut Page) {
 /// The CSV headers of a week and of a block, as the CSV writer writes them: made
 /// from a week of rest, which always has a plan.
 fn csv_headers() -> Option<(String, String)> {
-    use chrono::NaiveDate;
     let schedule = crate::Schedule::parse("", crate::Overrides::default()).ok()?;
     let plan = crate::plan_week(&schedule).ok()?;
-    let monday = NaiveDate::from_ymd_opt(2026, 11, 30)?;
+    let monday = crate::date::Date::new(2026, 11, 30).ok()?;
     let week = crate::render::Week {
         schedule: &schedule,
         plan: &plan,
@@ -949,7 +948,7 @@ fn environment(roff: &mut Page) {
             "SOURCE_DATE_EPOCH",
             "Seconds since 1970-01-01 that stand for now: today's date, which decides the \
              default week, and the calendar's DTSTAMP, LAST-MODIFIED and SEQUENCE. A value \
-             that is not a whole number of seconds up to the year 9999 is a usage error.",
+             that is not a whole number of seconds up to 9999-12-30 22:00 UTC is a usage error.",
         ),
         (
             "NO_COLOR",

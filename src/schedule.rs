@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use crate::date::Date;
 use toml::Spanned;
 
 use crate::clock::{Span, TimeOfDay, WeekTime};
@@ -141,7 +141,7 @@ fn window_length(start: TimeOfDay, end: TimeOfDay) -> u32 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WeekTable {
     /// The Monday of that week.
-    pub monday: NaiveDate,
+    pub monday: Date,
     /// The running plan's cutback week: strength deloads with it.
     pub cutback: bool,
     /// The days it replaces, Monday first; `None` keeps the usual day.
@@ -174,7 +174,7 @@ impl Default for DayPlan {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schedule {
     /// Any date inside the week to plan, if the file gives one.
-    pub week_of: Option<NaiveDate>,
+    pub week_of: Option<Date>,
     /// Runner settings.
     pub runner: Runner,
     /// The lifts with a known 1RM, in file order.
@@ -231,7 +231,7 @@ impl Schedule {
     }
 
     /// The week of `monday`: the usual week with that week's `[weeks]` table applied.
-    pub fn in_week(&self, monday: NaiveDate) -> Schedule {
+    pub fn in_week(&self, monday: Date) -> Schedule {
         let mut week = self.clone();
         if let Some(table) = self.weeks.iter().find(|t| t.monday == monday) {
             week.cutback = table.cutback;
@@ -274,18 +274,18 @@ impl Schedule {
 /// The hint for a time zone that is not close to any known name.
 const ZONE_HELP: &str = "use an IANA name such as \"Europe/Madrid\" or \"America/New_York\"";
 
-fn week_of(date: Spanned<toml::value::Datetime>) -> Result<NaiveDate, Diagnostic> {
+fn week_of(date: Spanned<toml::value::Datetime>) -> Result<Date, Diagnostic> {
     let span = date.span();
     let value = date.into_inner();
     match (value.date, value.time, value.offset) {
-        (Some(d), None, None) => {
-            NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                .ok_or_else(|| {
-                    let why = crate::date::why_not_a_date(&value.to_string())
-                        .unwrap_or_else(|| "it is not in the calendar".to_owned());
-                    Diagnostic::new(format!("{value} does not exist: {why}"), span)
-                })
-        }
+        (Some(d), None, None) => i16::try_from(d.year)
+            .ok()
+            .and_then(|year| Date::new(year, d.month as i8, d.day as i8).ok())
+            .ok_or_else(|| {
+                let why = crate::date::why_not_a_date(&value.to_string())
+                    .unwrap_or_else(|| "it is not in the calendar".to_owned());
+                Diagnostic::new(format!("{value} does not exist: {why}"), span)
+            }),
         _ => Err(
             Diagnostic::new(format!("week_of must be a date, not \"{value}\""), span)
                 .with_help(Some("write a plain date such as 2026-11-30".to_owned())),
@@ -692,7 +692,7 @@ fn weeks(
 }
 
 /// The Monday of the week a `[weeks]` key names.
-fn table_monday(key: &Spanned<String>) -> Result<NaiveDate, Diagnostic> {
+fn table_monday(key: &Spanned<String>) -> Result<Date, Diagnostic> {
     let text = key.get_ref();
     if !crate::date::is_date_shaped(text) {
         return Err(Diagnostic::new(
@@ -703,7 +703,7 @@ fn table_monday(key: &Spanned<String>) -> Result<NaiveDate, Diagnostic> {
             "name the week by any date inside it, like [weeks.\"2027-02-01\"]".to_owned(),
         )));
     }
-    let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") else {
+    let Some(date) = crate::date::parse(text) else {
         let why = crate::date::why_not_a_date(text)
             .unwrap_or_else(|| "it is not in the calendar".to_owned());
         return Err(Diagnostic::new(
@@ -712,11 +712,12 @@ fn table_monday(key: &Spanned<String>) -> Result<NaiveDate, Diagnostic> {
         ));
     };
     let monday = crate::date::monday_of(date);
-    let sunday = monday + chrono::Days::new(6);
+    let sunday = crate::date::add_days(monday, 6);
     if !crate::date::DAYS.contains(&monday) || !crate::date::DAYS.contains(&sunday) {
         return Err(Diagnostic::new(
             format!(
-                "weeks.\"{text}\" is in a week outside the years 0000 to 9999 that the planner plans"
+                "weeks.\"{text}\" is in a week outside the years {} that the planner plans",
+                crate::date::years()
             ),
             key.span(),
         ));

@@ -23,6 +23,7 @@ use planner::template::{Family, Library};
 use proptest::prelude::*;
 
 use crate::schedules::{WeekSpec, config, lifting_week, parse};
+use crate::util::dates::{cd, cdt, jd, jts};
 
 // The numbers of SPEC §7, written out again so that the checks do not lean on the
 // code they check.
@@ -62,9 +63,9 @@ struct Ask {
 impl Ask {
     fn options(&self) -> BlockOptions {
         BlockOptions {
-            first_monday: self.first_monday,
+            first_monday: jd(self.first_monday),
             weeks: self.weeks,
-            race: self.race,
+            race: self.race.map(jd),
             race_at: self.race_at.and_then(TimeOfDay::from_minutes),
             in_season: self.in_season,
         }
@@ -200,7 +201,7 @@ fn check_block(
     let want_phases = phases(n, race_week, ask.in_season);
     let race_start = ask.race.map(|race| {
         let monday = race - Days::new(u64::from(race.weekday().num_days_from_monday()));
-        let table = schedule.in_week(monday);
+        let table = schedule.in_week(jd(monday));
         let written = table.days[race.weekday().num_days_from_monday() as usize]
             .runs
             .iter()
@@ -212,7 +213,7 @@ fn check_block(
             .unwrap_or(schedule.runner.run_time.minutes());
         race.and_time(NaiveTime::MIN) + chrono::Duration::minutes(i64::from(minutes))
     });
-    prop_assert_eq!(block.race.map(|r| r.start), race_start, "{}", text);
+    prop_assert_eq!(block.race.map(|r| cdt(r.start)), race_start, "{}", text);
 
     // Taper weeks: race week and every week holding one of the 10 days before it.
     let taper: Vec<bool> = (0..n)
@@ -227,7 +228,7 @@ fn check_block(
         })
         .collect();
     let weeks: Vec<Schedule> = (0..n)
-        .map(|i| schedule.in_week(ask.first_monday + Days::new(u64::from(i) * 7)))
+        .map(|i| schedule.in_week(jd(ask.first_monday + Days::new(u64::from(i) * 7))))
         .collect();
     let any_cutback = weeks.iter().any(|w| w.cutback);
     let deload: Vec<bool> = (0..n)
@@ -287,7 +288,7 @@ fn check_block(
         let phase = want_phases[i];
         prop_assert_eq!(week.number as usize, i + 1, "{}", text);
         prop_assert_eq!(
-            week.monday,
+            cd(week.monday),
             ask.first_monday + Days::new(i as u64 * 7),
             "{}",
             text
@@ -499,7 +500,7 @@ fn check_block(
         }
         // Tune-up races: no planned heavy session within 48 h.
         for s in planned.iter().filter(|s| s.kind == Kind::Heavy) {
-            let (from, to) = when(s, week.monday);
+            let (from, to) = when(s, cd(week.monday));
             for (start, end) in &tune_ups {
                 prop_assert!(
                     to <= *start - chrono::Duration::hours(TUNE_UP_HOURS)
@@ -519,7 +520,7 @@ fn check_block(
         let race_day = race.and_time(NaiveTime::MIN);
         let in_race_week = race_week == Some(week.number);
         for s in &week.plan.sessions {
-            let (from, to) = when(s, week.monday);
+            let (from, to) = when(s, cd(week.monday));
             prop_assert!(
                 !(s.kind == Kind::Heavy
                     && from >= race_day - Days::new(NO_HEAVY_DAYS)
@@ -589,7 +590,7 @@ fn render(block: &Block) -> [Vec<u8>; 4] {
     let options = IcsOptions {
         include_runs: true,
         alarm_minutes: None,
-        dtstamp: dtstamp(),
+        dtstamp: jts(dtstamp()),
     };
     ics::write_weeks(&weeks, &options, &mut ics_out).expect("the calendar renders");
     let mut csv_out = Vec::new();
@@ -617,7 +618,7 @@ fn sessions(block: &Block) -> Vec<(u32, String, &'static str)> {
             w.plan.sessions.iter().map(move |s| {
                 (
                     w.number,
-                    when(s, w.monday).0.format("%Y-%m-%dT%H:%M").to_string(),
+                    when(s, cd(w.monday)).0.format("%Y-%m-%dT%H:%M").to_string(),
                     s.kind.name(),
                 )
             })
@@ -805,7 +806,7 @@ proptest! {
             Err(BlockError::WeekInfeasible { week, .. }) => {
                 // Only a week its table changes may lack a plan.
                 let monday = ask.first_monday + Days::new(u64::from(week - 1) * 7);
-                prop_assert!(schedule.weeks.iter().any(|t| t.monday == monday), "{}", text);
+                prop_assert!(schedule.weeks.iter().any(|t| cd(t.monday) == monday), "{}", text);
             }
             Err(e) => return Err(TestCaseError::fail(format!("{e}\n{text}"))),
         }
@@ -823,9 +824,9 @@ fn a_sixteen_week_build_climbs_the_ladder_and_tapers() {
         &schedule,
         Library::builtin(),
         BlockOptions {
-            first_monday: date(2026, 11, 30),
+            first_monday: jd(date(2026, 11, 30)),
             weeks: None,
-            race: Some(date(2027, 3, 21)),
+            race: Some(jd(date(2027, 3, 21))),
             race_at: TimeOfDay::from_minutes(9 * 60),
             in_season: false,
         },
@@ -879,7 +880,7 @@ fn cutback_tables_set_the_deloads_and_tune_up_races_keep_heavy_away() {
         &schedule,
         Library::builtin(),
         BlockOptions {
-            first_monday: date(2026, 11, 30),
+            first_monday: jd(date(2026, 11, 30)),
             weeks: Some(8),
             race: None,
             race_at: None,
@@ -897,7 +898,7 @@ fn cutback_tables_set_the_deloads_and_tune_up_races_keep_heavy_away() {
     let tune_up = date(2027, 1, 9).and_hms_opt(9, 0, 0).expect("a time");
     for week in &block.weeks {
         for s in week.plan.sessions.iter().filter(|s| s.kind == Kind::Heavy) {
-            let (from, to) = when(s, week.monday);
+            let (from, to) = when(s, cd(week.monday));
             assert!(
                 to <= tune_up - chrono::Duration::hours(48)
                     || from >= tune_up + chrono::Duration::hours(48),
@@ -916,7 +917,7 @@ fn in_season_is_maintenance_throughout() {
         &schedule,
         Library::builtin(),
         BlockOptions {
-            first_monday: date(2026, 11, 30),
+            first_monday: jd(date(2026, 11, 30)),
             weeks: Some(6),
             race: None,
             race_at: None,
@@ -944,7 +945,7 @@ fn in_season_is_maintenance_throughout() {
 fn a_race_outside_the_block_is_an_input_error() {
     let schedule = parse("[week]\n").expect("parses");
     let options = |weeks, race| BlockOptions {
-        first_monday: date(2026, 11, 30),
+        first_monday: jd(date(2026, 11, 30)),
         weeks,
         race: Some(race),
         race_at: None,
@@ -954,24 +955,24 @@ fn a_race_outside_the_block_is_an_input_error() {
         plan_block(
             &schedule,
             Library::builtin(),
-            options(None, date(2026, 11, 1))
+            options(None, jd(date(2026, 11, 1)))
         )
         .err(),
         Some(BlockError::RaceBeforeStart {
-            race: date(2026, 11, 1),
-            first: date(2026, 11, 30)
+            race: jd(date(2026, 11, 1)),
+            first: jd(date(2026, 11, 30))
         })
     );
     assert_eq!(
         plan_block(
             &schedule,
             Library::builtin(),
-            options(Some(2), date(2027, 1, 17))
+            options(Some(2), jd(date(2027, 1, 17)))
         )
         .err(),
         Some(BlockError::EndsBeforeRace {
-            race: date(2027, 1, 17),
-            last: date(2026, 12, 13),
+            race: jd(date(2027, 1, 17)),
+            last: jd(date(2026, 12, 13)),
             needed: 7
         })
     );
@@ -990,7 +991,7 @@ fn a_dumbbell_block_loads_each_hand() {
         &schedule,
         Library::builtin(),
         BlockOptions {
-            first_monday: date(2026, 11, 30),
+            first_monday: jd(date(2026, 11, 30)),
             weeks: Some(12),
             race: None,
             race_at: None,

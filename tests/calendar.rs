@@ -10,6 +10,8 @@ use std::process::{Command, Stdio};
 
 use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
+
+use crate::util::dates::{cd, cdt, jts};
 use ical::parser::ical::component::{IcalCalendar, IcalEvent};
 use ical::property::Property;
 
@@ -28,8 +30,7 @@ struct Example {
 }
 
 /// The week planned for an example without `week_of` (the starter schedule).
-const STARTER_MONDAY: chrono::NaiveDate =
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
+const STARTER_MONDAY: planner::date::Date = planner::date::Date::constant(2026, 11, 30);
 
 impl Example {
     fn week(&self) -> Week<'_> {
@@ -106,12 +107,12 @@ fn option_sets() -> [IcsOptions; 2] {
         IcsOptions {
             include_runs: false,
             alarm_minutes: None,
-            dtstamp: dtstamp(),
+            dtstamp: jts(dtstamp()),
         },
         IcsOptions {
             include_runs: true,
             alarm_minutes: Some(15),
-            dtstamp: dtstamp(),
+            dtstamp: jts(dtstamp()),
         },
     ]
 }
@@ -281,14 +282,14 @@ fn every_example_reads_back_as_a_calendar_of_its_plan() {
                 .iter()
                 .map(|s| {
                     let (start, end) =
-                        expected_times(week.datetime(s.span.start, 0), s.span.minutes, zone);
+                        expected_times(cdt(week.datetime(s.span.start, 0)), s.span.minutes, zone);
                     let pinned = if s.pinned { ",PINNED" } else { "" };
                     let kind = s.kind.name().to_uppercase();
                     (start, end, format!("STRENGTH,{kind}{pinned}"))
                 })
                 .chain(runs.iter().map(|r| {
                     let (start, end) =
-                        expected_times(week.datetime(r.span.start, 0), r.span.minutes, zone);
+                        expected_times(cdt(week.datetime(r.span.start, 0)), r.span.minutes, zone);
                     let effort = if r.hard { "HARD" } else { "EASY" };
                     (start, end, format!("RUN,{effort}"))
                 }))
@@ -300,7 +301,7 @@ fn every_example_reads_back_as_a_calendar_of_its_plan() {
             // Each session's event names it and lists its exercises.
             for session in &example.plan.sessions {
                 let (start, _) = expected_times(
-                    week.datetime(session.span.start, 0),
+                    cdt(week.datetime(session.span.start, 0)),
                     session.span.minutes,
                     zone,
                 );
@@ -427,7 +428,7 @@ fn every_example_reads_back_as_csv_of_its_plan() {
         assert_eq!(rows.len(), example.plan.sessions.len(), "{}", example.name);
         for (row, session) in rows.iter().zip(&example.plan.sessions) {
             // Worked out from the plan's minutes, not with the renderer's own clock.
-            let midnight = week.monday.and_time(NaiveTime::MIN);
+            let midnight = cd(week.monday).and_time(NaiveTime::MIN);
             let start = midnight + TimeDelta::minutes(i64::from(session.start_minutes()));
             let end = start + TimeDelta::minutes(i64::from(session.span.minutes));
             let expected = [

@@ -219,7 +219,7 @@ fn a_tune_up_race_in_a_weeks_table_is_planned_around_in_that_week() {
          thu = { run = \"tempo\", at = \"18:00\" }\nsat = { run = \"long\", at = \"08:00\", minutes = 100 }\n\
          [weeks.\"2027-02-03\"]\ncutback = true\nsat = { run = \"race\", at = \"09:00\", minutes = 30 }\n",
     );
-    let monday = chrono::NaiveDate::from_ymd_opt(2027, 2, 1).expect("a date");
+    let monday = planner::date::Date::constant(2027, 2, 1);
     let week = usual.in_week(monday);
     assert!(week.cutback);
     let race = week
@@ -249,7 +249,7 @@ fn a_sunday_night_session_after_midnight_carries_mondays_date() {
          thu = { run = \"rest\", lift = false }\nfri = { run = \"rest\", lift = false }\n",
     );
     let plan = plan_week(&schedule).expect("a plan");
-    let monday = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
+    let monday = planner::date::Date::constant(2026, 11, 30);
     let week = planner::render::Week {
         schedule: &schedule,
         plan: &plan,

@@ -5,7 +5,6 @@
 //! The comparison with an independent brute force of the whole order lives in
 //! `oracle_check.rs`; the coaching cases in `coaching.rs`.
 
-use chrono::NaiveDate;
 use planner::plan::{Plan, Session};
 use planner::render::Week;
 use planner::render::json;
@@ -245,7 +244,7 @@ fn check_deterministic(text: &str, schedule: &Schedule) -> Result<(), TestCaseEr
 
 /// The week as text (with the explanations) and as JSON.
 fn rendered(schedule: &Schedule, plan: &Plan) -> String {
-    let monday = NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
+    let monday = planner::date::Date::constant(2026, 11, 30);
     let week = Week {
         schedule,
         plan,

@@ -7,7 +7,6 @@
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
-use chrono::DateTime;
 use proptest::prelude::*;
 
 use planner::diagnostic::{Diagnostic, Diagnostics, Source};
@@ -57,7 +56,7 @@ fn pipeline(text: &str) {
     let options = IcsOptions {
         include_runs: true,
         alarm_minutes: Some(15),
-        dtstamp: DateTime::from_timestamp(1_764_460_800, 0).expect("a valid instant"),
+        dtstamp: planner::date::Timestamp::from_second(1_764_460_800).expect("a valid instant"),
     };
     let _ = render::ics::dst_notes(&week, &options);
     render::ics::write(&week, &options, &mut out).expect("writes");

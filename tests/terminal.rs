@@ -166,7 +166,7 @@ fn render_all(width: usize) -> Vec<(String, String)> {
         let monday = render::monday_of(
             schedule
                 .week_of
-                .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date")),
+                .unwrap_or(planner::date::Date::constant(2026, 11, 30)),
         );
         let schedule = schedule.in_week(monday);
         let Ok(plan) = planner::plan_week(&schedule) else {
@@ -192,7 +192,7 @@ fn render_all(width: usize) -> Vec<(String, String)> {
     // A block of six weeks to a race, with its reasons and every session.
     let source = std::fs::read_to_string(root().join("examples/base-week.toml")).expect("reads");
     let schedule = planner::Schedule::parse(&source, Default::default()).expect("valid");
-    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+    let date = planner::date::Date::constant;
     let options = planner::block::BlockOptions {
         first_monday: date(2026, 11, 30),
         weeks: None,

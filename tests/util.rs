@@ -213,3 +213,33 @@ pub fn tempdir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("creates a temp dir");
     dir
 }
+
+/// The planner's dates (jiff) and the tests' own (chrono, an independent reading),
+/// converted at the edge between them.
+pub mod dates {
+    use chrono::{Datelike, NaiveDate, NaiveDateTime};
+    use planner::date::{Date, DateTime, Timestamp};
+
+    /// A chrono date as the planner's.
+    pub fn jd(d: NaiveDate) -> Date {
+        Date::new(d.year() as i16, d.month() as i8, d.day() as i8).expect("a date jiff holds")
+    }
+
+    /// A planner date as chrono's.
+    pub fn cd(d: Date) -> NaiveDate {
+        NaiveDate::from_ymd_opt(i32::from(d.year()), d.month() as u32, d.day() as u32)
+            .expect("a date chrono holds")
+    }
+
+    /// A planner date-time as chrono's.
+    pub fn cdt(t: DateTime) -> NaiveDateTime {
+        cd(t.date())
+            .and_hms_opt(t.hour() as u32, t.minute() as u32, t.second() as u32)
+            .expect("a time")
+    }
+
+    /// A chrono instant as the planner's.
+    pub fn jts(t: chrono::DateTime<chrono::Utc>) -> Timestamp {
+        Timestamp::from_second(t.timestamp()).expect("an instant jiff holds")
+    }
+}

@@ -5,7 +5,7 @@
 
 #![no_main]
 
-use chrono::{DateTime, Days, NaiveDate};
+use planner::date::{Date, Timestamp, checked_add_days};
 use libfuzzer_sys::fuzz_target;
 use planner::block::{BlockOptions, plan_block};
 use planner::input::Input;
@@ -23,15 +23,16 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(schedule) = Schedule::parse(&input.text, Overrides::default()) else {
         return;
     };
-    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
-    let first_monday = schedule
-        .week_of
-        .map_or_else(|| render::next_monday(today), render::monday_of);
+    let today = Date::constant(2026, 11, 25);
+    let first_monday = schedule.week_of.map_or_else(
+        || render::next_monday(today).unwrap_or(today),
+        render::monday_of,
+    );
     let weeks = u32::from(shape % 16) + 1;
     // A race on any day of the block, or (for the top bit) none.
     let race = (shape & 0x80 == 0)
         .then(|| {
-            first_monday.checked_add_days(Days::new(u64::from(shape) % (u64::from(weeks) * 7)))
+            checked_add_days(first_monday, i64::from(shape) % (i64::from(weeks) * 7))
         })
         .flatten();
     let options = BlockOptions {
@@ -65,7 +66,7 @@ fuzz_target!(|bytes: &[u8]| {
     let options = IcsOptions {
         include_runs: true,
         alarm_minutes: Some(15),
-        dtstamp: DateTime::from_timestamp(1_764_460_800, 0).unwrap_or_default(),
+        dtstamp: Timestamp::from_second(1_764_460_800).unwrap_or_default(),
     };
     let _ = render::ics::dst_notes_weeks(&calendar, &options);
     let _ = render::ics::write_weeks(&calendar, &options, &mut out);

@@ -4,7 +4,7 @@
 
 #![no_main]
 
-use chrono::{DateTime, NaiveDate};
+use planner::date::{Date, Timestamp};
 use libfuzzer_sys::fuzz_target;
 use planner::input::{Input, ReadError};
 use planner::render::{self, Week, ics::IcsOptions, text::TextOptions};
@@ -34,13 +34,13 @@ fuzz_target!(|bytes: &[u8]| {
             return;
         }
     };
-    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+    let today = Date::constant(2026, 11, 25);
     let week = Week {
         schedule: &schedule,
         plan: &plan,
         monday: schedule
             .week_of
-            .map_or_else(|| render::next_monday(today), render::monday_of),
+            .map_or_else(|| render::next_monday(today).unwrap_or(today), render::monday_of),
     };
     let mut out = Vec::new();
     for explain in [false, true] {
@@ -56,7 +56,7 @@ fuzz_target!(|bytes: &[u8]| {
         let options = IcsOptions {
             include_runs,
             alarm_minutes: Some(15),
-            dtstamp: DateTime::from_timestamp(1_764_460_800, 0).unwrap_or_default(),
+            dtstamp: Timestamp::from_second(1_764_460_800).unwrap_or_default(),
         };
         let _ = render::ics::dst_notes(&week, &options);
         let _ = render::ics::write(&week, &options, &mut out);

@@ -81,8 +81,8 @@ fn rows<W: io::Write>(
         let cells = [
             start.date().to_string(),
             session.day.key().to_owned(),
-            start.format(DATE_TIME).to_string(),
-            end.format(DATE_TIME).to_string(),
+            start.strftime(DATE_TIME).to_string(),
+            end.strftime(DATE_TIME).to_string(),
             session.span.minutes.to_string(),
             session.kind.name().to_owned(),
             template(session),

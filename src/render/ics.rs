@@ -17,7 +17,9 @@
 
 use std::io;
 
-use chrono::{DateTime, Days, Duration, NaiveDateTime, Utc};
+use jiff::{SignedDuration, Timestamp};
+
+use crate::date::DateTime;
 
 use crate::lift::Units;
 use crate::plan::{Plan, Session};
@@ -38,7 +40,7 @@ pub struct IcsOptions {
     pub alarm_minutes: Option<u32>,
     /// When the plan was made: every event's `DTSTAMP` and `LAST-MODIFIED`, and what
     /// its `SEQUENCE` counts up to. From `SOURCE_DATE_EPOCH`, so output is reproducible.
-    pub dtstamp: DateTime<Utc>,
+    pub dtstamp: Timestamp,
 }
 
 /// Longest content line in octets, line break excluded (RFC 5545 §3.1).
@@ -84,7 +86,7 @@ pub fn write_weeks(
     };
     let zone = first.schedule.runner.timezone.as_ref();
     let name = calendar_name(first, weeks);
-    let stamp = options.dtstamp.format(UTC_STAMP).to_string();
+    let stamp = options.dtstamp.strftime(UTC_STAMP).to_string();
     let sequence = sequence(options.dtstamp);
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
@@ -147,12 +149,8 @@ pub fn write_weeks(
 fn calendar_name(first: &Week<'_>, weeks: &[Week<'_>]) -> String {
     match weeks.last() {
         Some(last) if weeks.len() > 1 => {
-            // The renderers' dates stop well before chrono's last day; were it reached,
-            // the last Monday is still a true end of the name's range.
-            let sunday = last
-                .monday
-                .checked_add_days(Days::new(6))
-                .unwrap_or(last.monday);
+            // A plan's weeks end inside the planner's years, so its last Sunday is a day.
+            let sunday = crate::date::add_days(last.monday, 6);
             format!(
                 "Strength block of {} weeks from {} to {sunday}",
                 weeks.len(),
@@ -167,8 +165,8 @@ fn calendar_name(first: &Week<'_>, weeks: &[Week<'_>]) -> String {
 /// [`SEQUENCE_EPOCH`], so a week planned again later carries a higher number and an
 /// RFC 5546 client takes its times over the old ones. Never negative (an earlier stamp
 /// gives 0) and never past RFC 5545's largest INTEGER.
-fn sequence(stamp: DateTime<Utc>) -> i64 {
-    let steps = (stamp.timestamp() - SEQUENCE_EPOCH).div_euclid(SEQUENCE_STEP_SECONDS);
+fn sequence(stamp: Timestamp) -> i64 {
+    let steps = (stamp.as_second() - SEQUENCE_EPOCH).div_euclid(SEQUENCE_STEP_SECONDS);
     steps.clamp(0, i64::from(i32::MAX))
 }
 
@@ -198,7 +196,7 @@ pub fn dst_notes_weeks(weeks: &[Week<'_>], options: &IcsOptions) -> Vec<String> 
 struct Event {
     uid: String,
     /// Local wall-clock start.
-    start: NaiveDateTime,
+    start: DateTime,
     minutes: u32,
     /// What the event is, for the DST notes: `heavy strength session`, `intervals run`.
     what: String,
@@ -448,19 +446,26 @@ fn exercise(e: &Prescribed, units: Units) -> String {
 /// on a daylight-saving change. The end is the start plus the event's minutes, so an
 /// event keeps its length across a change.
 fn times(event: &Event, zone: Option<&Zone>) -> (String, String, Option<String>) {
-    let minutes = Duration::minutes(i64::from(event.minutes));
+    let minutes = SignedDuration::from_mins(i64::from(event.minutes));
     match zone {
         None => (
-            event.start.format(FLOATING_STAMP).to_string(),
-            (event.start + minutes).format(FLOATING_STAMP).to_string(),
+            event.start.strftime(FLOATING_STAMP).to_string(),
+            event
+                .start
+                .saturating_add(minutes)
+                .strftime(FLOATING_STAMP)
+                .to_string(),
             None,
         ),
         Some(zone) => {
             let (start, shift) = zone.to_utc(event.start);
             let note = shift.map(|shift| describe(shift, zone, event));
             (
-                start.format(UTC_STAMP).to_string(),
-                (start + minutes).format(UTC_STAMP).to_string(),
+                start.strftime(UTC_STAMP).to_string(),
+                start
+                    .saturating_add(minutes)
+                    .strftime(UTC_STAMP)
+                    .to_string(),
                 note,
             )
         }
@@ -470,25 +475,34 @@ fn times(event: &Event, zone: Option<&Zone>) -> (String, String, Option<String>)
 /// The sentence for an event whose local start was moved or chosen on a daylight-saving
 /// change.
 fn describe(shift: Shift, zone: &Zone, event: &Event) -> String {
-    let at = event.start.format("%Y-%m-%d %H:%M");
+    let at = event.start.strftime("%Y-%m-%d %H:%M");
     match shift {
         Shift::Skipped(moved) => {
-            let gap = (moved - event.start).num_minutes().max(0) as u32;
+            let gap = moved.duration_since(event.start).as_mins().max(0) as u32;
             format!(
                 "{at} does not exist in {} (the clocks go forward {}): the {} is moved to {}",
                 zone.name(),
                 duration(gap),
                 event.what,
-                moved.format("%H:%M"),
+                moved.strftime("%H:%M"),
             )
         }
         Shift::Repeated(offset) => format!(
             "{at} happens twice in {} (the clocks go back): the {} is set at the first \
-             one, UTC{offset}",
+             one, UTC{}",
             zone.name(),
             event.what,
+            utc_offset(offset),
         ),
     }
+}
+
+/// `+02:00`: an offset from UTC as RFC 3339 writes it.
+fn utc_offset(offset: jiff::tz::Offset) -> String {
+    let seconds = offset.seconds();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// `heavy` → `Heavy`.
@@ -609,9 +623,7 @@ mod tests {
         IcsOptions {
             include_runs: false,
             alarm_minutes: None,
-            dtstamp: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 1, 12, 0, 0)
-                .single()
-                .expect("a valid instant"),
+            dtstamp: "2026-11-01T12:00:00Z".parse().expect("a valid instant"),
         }
     }
 
@@ -734,7 +746,7 @@ mod tests {
 
     #[test]
     fn sequence_counts_whole_minutes_from_2026_within_the_integer_range() {
-        let at = |secs: i64| sequence(DateTime::from_timestamp(secs, 0).expect("an instant"));
+        let at = |secs: i64| sequence(Timestamp::from_second(secs).expect("an instant"));
         assert_eq!(at(SEQUENCE_EPOCH), 0);
         assert_eq!(at(SEQUENCE_EPOCH + 59), 0);
         assert_eq!(at(SEQUENCE_EPOCH + 60), 1);
@@ -743,8 +755,8 @@ mod tests {
         assert_eq!(at(SEQUENCE_EPOCH - 1), 0);
         assert_eq!(at(0), 0);
         assert_eq!(at(i64::from(i32::MIN)), 0);
-        // The last second SOURCE_DATE_EPOCH accepts, 9999-12-31 23:59:59 UTC.
-        assert_eq!(at(253_402_300_799), i64::from(i32::MAX));
+        // The last second SOURCE_DATE_EPOCH accepts, 9999-12-30 22:00 UTC.
+        assert_eq!(at(Timestamp::MAX.as_second()), i64::from(i32::MAX));
         let later: Vec<i64> = (0..5)
             .map(|minutes| at(1_795_000_000 + minutes * 60))
             .collect();

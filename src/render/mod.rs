@@ -3,12 +3,10 @@
 //! Every renderer reads a [`Week`] and writes bytes into any `io::Write`; where the
 //! bytes go is decided by the caller.
 
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
-
 use crate::clock::WeekTime;
 pub use crate::date::{DAYS, monday_of, next_monday};
+use crate::date::{Date, DateTime, at_minutes};
 use crate::plan::{Plan, Session};
-use crate::rules::DAY_MINUTES;
 use crate::schedule::Schedule;
 
 pub mod check;
@@ -29,38 +27,29 @@ pub struct Week<'a> {
     /// The plan.
     pub plan: &'a Plan,
     /// The Monday of the planned week.
-    pub monday: NaiveDate,
+    pub monday: Date,
 }
 
 impl Week<'_> {
     /// The local date and time of an instant of this week; instants past Sunday
     /// midnight (a run that ends in the next week) land in the next week.
-    pub fn datetime(&self, time: WeekTime, minutes_later: u32) -> NaiveDateTime {
-        let total = u64::from(time.minutes()) + u64::from(minutes_later);
-        let day = u64::from(DAY_MINUTES);
-        let date = self.monday + Days::new(total / day);
-        let minute = (total % day) as u32;
-        let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).unwrap_or(NaiveTime::MIN);
-        date.and_time(time)
+    pub fn datetime(&self, time: WeekTime, minutes_later: u32) -> DateTime {
+        self.at(u64::from(time.minutes()) + u64::from(minutes_later))
     }
 
     /// The local date and time `minutes` after this week's Monday 00:00.
-    pub fn at(&self, minutes: u64) -> NaiveDateTime {
-        let day = u64::from(DAY_MINUTES);
-        let date = self.monday + Days::new(minutes / day);
-        let minute = (minutes % day) as u32;
-        let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).unwrap_or(NaiveTime::MIN);
-        date.and_time(time)
+    pub fn at(&self, minutes: u64) -> DateTime {
+        at_minutes(self.monday, minutes)
     }
 
     /// When a session starts, `minutes_later` added: a night session that starts after
     /// midnight starts on the next day's date, Sunday's on the next Monday's.
-    pub fn session_time(&self, session: &Session, minutes_later: u32) -> NaiveDateTime {
+    pub fn session_time(&self, session: &Session, minutes_later: u32) -> DateTime {
         self.at(u64::from(session.start_minutes()) + u64::from(minutes_later))
     }
 
     /// The date of an instant of this week.
-    pub fn date(&self, time: WeekTime) -> NaiveDate {
+    pub fn date(&self, time: WeekTime) -> Date {
         self.datetime(time, 0).date()
     }
 }

@@ -75,7 +75,7 @@ pub fn write(week: &Week<'_>, options: TextOptions, out: &mut impl io::Write) ->
         None => "no hard runs".to_owned(),
     };
     let title = [
-        format!("Week of {}:", monday.format("%a %-d %b %Y")),
+        format!("Week of {}:", monday.strftime("%a %-d %b %Y")),
         format!("{} of {} sessions,", plan.sessions.len(), plan.target),
         format!("{} of strength,", duration(strength)),
         nearest,
@@ -191,8 +191,8 @@ fn write_days<W: io::Write>(week: &Week<'_>, out: &mut Lines<'_, W>) -> io::Resu
             }
         }));
         items.sort_by_key(|item| item.start);
-        let date = (monday + chrono::Days::new(day.index() as u64))
-            .format("%a %e %b")
+        let date = crate::date::add_days(monday, day.index() as i64)
+            .strftime("%a %e %b")
             .to_string();
         if items.is_empty() {
             let rest = if schedule.days[day.index()].lift_allowed {
@@ -322,15 +322,15 @@ pub fn write_block(
             block.weeks.len(),
             if block.weeks.len() == 1 { "" } else { "s" }
         ),
-        format!("from {}", first.monday.format("%a %-d %b %Y")),
+        format!("from {}", first.monday.strftime("%a %-d %b %Y")),
         format!(
             "to {}",
-            (last.monday + chrono::Days::new(6)).format("%a %-d %b %Y")
+            crate::date::add_days(last.monday, 6).strftime("%a %-d %b %Y")
         ),
     ];
     let race = block
         .race
-        .map(|r| format!("race {}", r.start.format("%a %-d %b %Y at %H:%M")));
+        .map(|r| format!("race {}", r.start.strftime("%a %-d %b %Y at %H:%M")));
     let season = block.in_season.then(|| "in season".to_owned());
     for part in race.into_iter().chain(season) {
         if let Some(last) = title.last_mut() {
@@ -373,7 +373,7 @@ pub fn write_block(
         let row = format!(
             "{:>4}  {:<11}  {:<11}  {:<6}  {:<5}  ",
             week.number,
-            week.monday.format("%-d %b %Y").to_string(),
+            week.monday.strftime("%-d %b %Y").to_string(),
             week.phase.name(),
             mark(block, week),
             phrases::dose(week).replace(" @ ", "@"),
@@ -446,7 +446,7 @@ fn week_title<W: io::Write>(week: &BlockWeek, out: &mut Lines<'_, W>) -> io::Res
     out.line(&format!(
         "Week {} from {}: {}{mark}",
         week.number,
-        week.monday.format("%a %-d %b %Y"),
+        week.monday.strftime("%a %-d %b %Y"),
         week.phase
     ))
 }
@@ -497,7 +497,7 @@ fn write_workout<W: io::Write>(
     w: &Workout,
     out: &mut Lines<'_, W>,
 ) -> io::Result<()> {
-    let date = week.session_time(s, 0).date().format("%a %e %b");
+    let date = week.session_time(s, 0).date().strftime("%a %e %b");
     out.blank()?;
     let lead = format!("{date} {}  ", s.span.start.time());
     let title = [
