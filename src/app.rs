@@ -24,7 +24,7 @@ use crate::input::{Input, ReadError};
 use crate::judge::Verdict;
 use crate::output::{self, Destination, OutputDir};
 use crate::render::check::{Checked, InputError};
-use crate::render::{self, Week, ics::IcsOptions, text::TextOptions};
+use crate::render::{self, View, Week, ics::IcsOptions, text::TextOptions};
 use crate::schedule::{Overrides, Schedule};
 use crate::template::Library;
 use crate::terminal::Surface;
@@ -166,8 +166,17 @@ impl Setup {
         })
     }
 
-    /// The text options for `out`: standard output's colour and width, or a file's
-    /// (a roster's files are files too).
+    /// How every format is written into `out`: text with standard output's colour and
+    /// width, or a file's (a roster's files are files too).
+    fn options_for(&self, out: &Out<'_>, detail: bool) -> render::Options {
+        render::Options {
+            text: self.text_for(out),
+            detail,
+            ics: self.ics,
+        }
+    }
+
+    /// The text options for `out`.
     fn text_for(&self, out: &Out<'_>) -> TextOptions {
         let surface = match out {
             Out::Direct(Destination::Stdout) => self.stdout,
@@ -212,16 +221,6 @@ enum Targets {
     Folder(OutputDir, Vec<std::path::PathBuf>),
 }
 
-/// The file extension of each format in an output folder.
-fn extension(format: Format) -> &'static str {
-    match format {
-        Format::Text => "txt",
-        Format::Json => "json",
-        Format::Ics => "ics",
-        Format::Csv => "csv",
-    }
-}
-
 /// Where each of `paths` is written, every name checked before anything is read.
 fn targets(paths: &[std::path::PathBuf], options: &PlanArgs) -> Result<Targets, Failure> {
     let Some(dir) = &options.output_dir else {
@@ -245,7 +244,7 @@ fn targets(paths: &[std::path::PathBuf], options: &PlanArgs) -> Result<Targets, 
     };
     let dir = OutputDir::new(dir).map_err(Failure::Usage)?;
     let files = dir
-        .targets(paths, extension(options.format))
+        .targets(paths, options.format.extension())
         .map_err(Failure::Usage)?;
     // Each path looked at once: a roster of a thousand is a thousand looks, not a million.
     let schedules: std::collections::HashMap<(u64, u64), &Path> = paths
@@ -474,15 +473,6 @@ fn within_days(monday: Date, weeks: usize) -> Result<(), String> {
     }
 }
 
-/// Daylight-saving notes of a calendar, to print as warnings; none in other formats.
-fn dst_notes(format: Format, notes: impl FnOnce() -> Vec<String>) -> Vec<String> {
-    if format == Format::Ics {
-        notes()
-    } else {
-        Vec::new()
-    }
-}
-
 /// Prints a warning on standard error, control characters escaped; a standard error
 /// that cannot be written must not end the run.
 fn warn(message: &str) {
@@ -520,16 +510,10 @@ fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
                 plan: &plan,
                 monday,
             };
-            let text = setup.text_for(destination);
-            destination.write(|mut out| match options.format {
-                Format::Text => render::text::write(&week, text, &mut out),
-                Format::Json => render::json::write(&week, &mut out),
-                Format::Ics => render::ics::write(&week, &setup.ics, &mut out),
-                Format::Csv => render::csv::write(&week, &mut out),
-            })?;
-            Ok(dst_notes(options.format, || {
-                render::ics::dst_notes(&week, &setup.ics)
-            }))
+            let view = View::Week(week);
+            let how = setup.options_for(destination, false);
+            destination.write(|mut out| render::write(options.format, view, &how, &mut out))?;
+            Ok(render::notes(options.format, view, &how))
         },
     )
 }
@@ -562,17 +546,10 @@ fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
                     other => Failure::Input(other.to_string()),
                 })?;
             within_days(monday, block.weeks.len()).map_err(Failure::Input)?;
-            let calendar = render::block_weeks(&block);
-            let text = setup.text_for(destination);
-            destination.write(|mut out| match options.format {
-                Format::Text => render::text::write_block(&block, text, args.detail, &mut out),
-                Format::Json => render::json::write_block(&block, &mut out),
-                Format::Ics => render::ics::write_weeks(&calendar, &setup.ics, &mut out),
-                Format::Csv => render::csv::write_block(&block, &mut out),
-            })?;
-            Ok(dst_notes(options.format, || {
-                render::ics::dst_notes_weeks(&calendar, &setup.ics)
-            }))
+            let view = View::Block(&block);
+            let how = setup.options_for(destination, args.detail);
+            destination.write(|mut out| render::write(options.format, view, &how, &mut out))?;
+            Ok(render::notes(options.format, view, &how))
         },
     )
 }
@@ -832,8 +809,9 @@ mod tests {
     #[test]
     fn every_format_has_an_extension_of_its_own() {
         let all = [Format::Text, Format::Json, Format::Ics, Format::Csv];
-        let extensions: std::collections::BTreeSet<_> = all.into_iter().map(extension).collect();
+        let extensions: std::collections::BTreeSet<_> =
+            all.into_iter().map(Format::extension).collect();
         assert_eq!(extensions.len(), all.len());
-        assert_eq!(extension(Format::Text), "txt");
+        assert_eq!(Format::Text.extension(), "txt");
     }
 }

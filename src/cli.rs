@@ -1,5 +1,6 @@
 //! The command line: every subcommand, flag and help text, in one place.
 
+pub use crate::render::Format;
 use std::path::PathBuf;
 
 use crate::date::Date;
@@ -228,19 +229,6 @@ pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
-}
-
-/// Output formats of a planned week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A table for reading in a terminal.
-    Text,
-    /// One JSON object, for scripts (`planner schema` prints its JSON Schema).
-    Json,
-    /// iCalendar (RFC 5545), for calendar apps.
-    Ics,
-    /// One row per session.
-    Csv,
 }
 
 /// Output formats of lists (`check`, `exercises`).

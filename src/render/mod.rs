@@ -3,6 +3,9 @@
 //! Every renderer reads a [`Week`] and writes bytes into any `io::Write`; where the
 //! bytes go is decided by the caller.
 
+use std::io;
+
+use crate::block::Block;
 use crate::clock::WeekTime;
 pub use crate::date::{DAYS, monday_of, next_monday};
 use crate::date::{Date, DateTime, at_minutes};
@@ -18,6 +21,88 @@ mod lines;
 pub mod phrases;
 pub mod schema;
 pub mod text;
+
+/// The formats a week or a block is written in: the one list of them, for the
+/// command line (`--format`) and for [`write`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table for reading in a terminal.
+    Text,
+    /// One JSON object, for scripts (`planner schema` prints its JSON Schema).
+    Json,
+    /// iCalendar (RFC 5545), for calendar apps.
+    Ics,
+    /// One row per session.
+    Csv,
+}
+
+impl Format {
+    /// The file extension of the format, for a file per schedule in a folder.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Json => "json",
+            Format::Ics => "ics",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// What is written: one planned week, or a block of them.
+#[derive(Debug, Clone, Copy)]
+pub enum View<'a> {
+    /// A week.
+    Week(Week<'a>),
+    /// A block, week by week.
+    Block(&'a Block),
+}
+
+/// How each format is written; a format reads only its own options.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Text: colour, width, reasons.
+    pub text: text::TextOptions,
+    /// Text of a block: every session's exercises, not only the summary.
+    pub detail: bool,
+    /// iCalendar: runs, alarms, the stamp.
+    pub ics: ics::IcsOptions,
+}
+
+/// Writes `view` in `format` into `out`: the one place a format is chosen, so a new
+/// format touches [`Format`] and its own module.
+pub fn write(
+    format: Format,
+    view: View<'_>,
+    options: &Options,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    match (format, view) {
+        (Format::Text, View::Week(week)) => text::write(&week, options.text, out),
+        (Format::Text, View::Block(block)) => {
+            text::write_block(block, options.text, options.detail, out)
+        }
+        (Format::Json, View::Week(week)) => json::write(&week, out),
+        (Format::Json, View::Block(block)) => json::write_block(block, out),
+        (Format::Ics, View::Week(week)) => ics::write(&week, &options.ics, out),
+        (Format::Ics, View::Block(block)) => {
+            ics::write_weeks(&block_weeks(block), &options.ics, out)
+        }
+        (Format::Csv, View::Week(week)) => csv::write(&week, out),
+        (Format::Csv, View::Block(block)) => csv::write_block(block, out),
+    }
+}
+
+/// What the writing of `view` in `format` has to tell the runner besides the output:
+/// the daylight-saving notes of a calendar, one sentence each; none in other formats.
+pub fn notes(format: Format, view: View<'_>, options: &Options) -> Vec<String> {
+    match (format, view) {
+        (Format::Ics, View::Week(week)) => ics::dst_notes(&week, &options.ics),
+        (Format::Ics, View::Block(block)) => {
+            ics::dst_notes_weeks(&block_weeks(block), &options.ics)
+        }
+        _ => Vec::new(),
+    }
+}
 
 /// A plan anchored to a calendar week: what every renderer reads.
 #[derive(Debug, Clone, Copy)]
