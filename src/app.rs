@@ -12,22 +12,22 @@ use std::sync::{Mutex, mpsc};
 
 use clap::CommandFactory;
 
-use crate::block::{BlockError, BlockOptions, plan_block};
 use crate::cli::{
     BlockArgs, CheckArgs, Cli, Command, CompletionsArgs, ExercisesArgs, Format, InitArgs,
     ListFormat, PlanArgs, SchemaArgs, SchemaOf, WeekArgs,
 };
-use crate::date::Date;
-use crate::diagnostic::{Diagnostic, escape_controls};
 use crate::exit::Exit;
-use crate::input::{Input, ReadError};
-use crate::judge::Verdict;
 use crate::output::{self, Destination, OutputDir};
-use crate::render::check::{Checked, InputError};
-use crate::render::{self, View, Week, ics::IcsOptions, text::TextOptions};
-use crate::schedule::{Overrides, Schedule};
-use crate::template::Library;
 use crate::terminal::Surface;
+use planner::block::{BlockError, BlockOptions, plan_block};
+use planner::date::Date;
+use planner::diagnostic::{Diagnostic, escape_controls};
+use planner::input::{Input, ReadError};
+use planner::judge::Verdict;
+use planner::render::check::{Checked, InputError};
+use planner::render::{self, View, Week, ics::IcsOptions, text::TextOptions};
+use planner::schedule::{Overrides, Schedule};
+use planner::template::Library;
 
 /// What the program knows of the world outside its arguments.
 #[derive(Debug, Clone, Copy)]
@@ -456,7 +456,7 @@ fn at_week_of(input: &Input, message: String) -> Failure {
 /// Refuses `weeks` weeks from `monday` unless every day is one the formats can write.
 fn within_days(monday: Date, weeks: usize) -> Result<(), String> {
     let days = i64::try_from(weeks).unwrap_or(i64::MAX).saturating_mul(7);
-    let last = crate::date::checked_add_days(monday, days.saturating_sub(1));
+    let last = planner::date::checked_add_days(monday, days.saturating_sub(1));
     match last {
         Some(last) if render::DAYS.contains(&monday) && render::DAYS.contains(&last) => Ok(()),
         _ => Err(format!(
@@ -503,7 +503,7 @@ fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
             within_days(monday, 1).map_err(Failure::Input)?;
             // The week's own `[weeks]` table, if it has one, replaces its days.
             let schedule = schedule.in_week(monday);
-            let plan = crate::plan_week_with(&schedule, &setup.library)
+            let plan = planner::plan_week_with(&schedule, &setup.library)
                 .map_err(|e| Failure::Infeasible(e.to_string()))?;
             let week = Week {
                 schedule: &schedule,

@@ -1,12 +1,12 @@
 //! The command line: every subcommand, flag and help text, in one place.
 
-pub use crate::render::Format;
+pub use planner::render::Format;
 use std::path::PathBuf;
 
-use crate::date::Date;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use planner::date::Date;
 
-use crate::clock::TimeOfDay;
+use planner::clock::TimeOfDay;
 
 /// Places 2–3 strength sessions around a runner's week, away from the hard runs.
 #[derive(Debug, Parser)]
@@ -268,7 +268,7 @@ fn race(text: &str) -> Result<RaceArg, String> {
     };
     let date = date(day).map_err(|message| {
         // A day that does not exist says so; any other shape gets both shapes.
-        if crate::date::why_not_a_date(day).is_some() {
+        if planner::date::why_not_a_date(day).is_some() {
             message
         } else {
             "expected a date as YYYY-MM-DD or a date and start as YYYY-MM-DDTHH:MM, such as 2027-04-18T09:00"
@@ -281,10 +281,10 @@ fn race(text: &str) -> Result<RaceArg, String> {
 
 /// A date as `YYYY-MM-DD`, with a four-digit year as in a TOML file's `week_of`.
 fn date(text: &str) -> Result<Date, String> {
-    if let Some(why) = crate::date::why_not_a_date(text) {
+    if let Some(why) = planner::date::why_not_a_date(text) {
         return Err(format!("{text} does not exist: {why}"));
     }
-    crate::date::parse(text)
+    planner::date::parse(text)
         .ok_or_else(|| "expected a date as YYYY-MM-DD, such as 2026-11-30".to_owned())
 }
 

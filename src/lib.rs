@@ -1,35 +1,30 @@
 //! `planner` places strength sessions around a runner's week.
 //!
 //! The data flows one way: schedule text → [`Schedule`] → [`plan_week`] → [`Plan`] →
-//! a renderer. Everything but the command-line edge (`app`) is pure.
+//! a renderer. The command line (`cli`, `app`, `output`, `terminal`, `manual`,
+//! `exit`) is the binary's, declared in `main.rs`; everything here is pure.
 
-pub mod app;
 pub mod block;
-pub mod cli;
 pub mod clock;
 pub mod date;
 pub mod day;
 pub mod diagnostic;
 pub mod equipment;
-pub mod exit;
-pub mod gaps;
+pub(crate) mod gaps;
 pub mod input;
 pub mod judge;
 pub mod lift;
-pub mod loading;
-pub mod manual;
-pub mod output;
+pub(crate) mod loading;
 pub mod phase;
 pub mod placement;
 pub mod plan;
-pub mod prescription;
+pub(crate) mod prescription;
 mod raw;
 pub mod render;
 pub mod rules;
 pub mod schedule;
 mod suggest;
 pub mod template;
-pub mod terminal;
 pub mod workout;
 pub mod zone;
 

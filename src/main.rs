@@ -8,10 +8,17 @@ use clap::Parser;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use planner::app::Context;
-use planner::cli::{Cli, ColorWhen};
-use planner::exit::Exit;
-use planner::terminal::{self, Surface};
+mod app;
+mod cli;
+mod exit;
+mod manual;
+mod output;
+mod terminal;
+
+use crate::app::Context;
+use crate::cli::{Cli, ColorWhen};
+use crate::exit::Exit;
+use crate::terminal::Surface;
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
@@ -33,7 +40,7 @@ fn main() -> ExitCode {
             return Exit::Usage.into();
         }
     };
-    match planner::app::run(&cli, context) {
+    match app::run(&cli, context) {
         Ok(()) => Exit::Done.into(),
         Err(failure) if failure.is_closed_pipe() => Exit::Done.into(),
         Err(failure) => {

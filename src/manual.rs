@@ -18,12 +18,12 @@ use clap_mangen::roff::{Roff, bold, italic, roman};
 use serde_json::Value;
 
 use crate::cli::Cli;
-use crate::clock::TimeOfDay;
-use crate::day::Day;
-use crate::equipment::Item;
 use crate::exit::Exit;
-use crate::lift::LIFT_KEYS;
-use crate::rules::{self, RUN_TYPES};
+use planner::clock::TimeOfDay;
+use planner::day::Day;
+use planner::equipment::Item;
+use planner::lift::LIFT_KEYS;
+use planner::rules::{self, RUN_TYPES};
 
 /// The manual page, as roff.
 pub fn page() -> String {
@@ -315,8 +315,8 @@ pub(crate) fn schedule_keys() -> Vec<Key> {
             name: "week_of",
             value: Words(Cow::Owned(format!(
                 "a TOML date, such as 2026-11-30, from {} to {}",
-                crate::date::DAYS.start(),
-                crate::date::DAYS.end()
+                planner::date::DAYS.start(),
+                planner::date::DAYS.end()
             ))),
             default: Cow::Borrowed("the week that starts on the next Monday (today on a Monday)"),
             about: "Any date inside the week to plan; --week-of overrides it.",
@@ -709,14 +709,17 @@ fn output_formats(roff: &mut Page) {
     }
     let mut shown = Vec::new();
     for (title, schema) in [
-        ("planner week --format json", crate::render::json::schema()),
+        (
+            "planner week --format json",
+            planner::render::json::schema(),
+        ),
         (
             "planner block --format json",
-            crate::render::json::block_schema(),
+            planner::render::json::block_schema(),
         ),
         (
             "planner check --format json",
-            crate::render::check::schema(),
+            planner::render::check::schema(),
         ),
     ] {
         roff.control("SS", [title]);
@@ -727,20 +730,20 @@ fn output_formats(roff: &mut Page) {
 /// The CSV headers of a week and of a block, as the CSV writer writes them: made
 /// from a week of rest, which always has a plan.
 fn csv_headers() -> Option<(String, String)> {
-    let schedule = crate::Schedule::parse("", crate::Overrides::default()).ok()?;
-    let plan = crate::plan_week(&schedule).ok()?;
-    let monday = crate::date::Date::new(2026, 11, 30).ok()?;
-    let week = crate::render::Week {
+    let schedule = planner::Schedule::parse("", planner::Overrides::default()).ok()?;
+    let plan = planner::plan_week(&schedule).ok()?;
+    let monday = planner::date::Date::new(2026, 11, 30).ok()?;
+    let week = planner::render::Week {
         schedule: &schedule,
         plan: &plan,
         monday,
     };
     let mut week_csv = Vec::new();
-    crate::render::csv::write(&week, &mut week_csv).ok()?;
-    let block = crate::block::plan_block(
+    planner::render::csv::write(&week, &mut week_csv).ok()?;
+    let block = planner::block::plan_block(
         &schedule,
-        crate::template::Library::builtin(),
-        crate::block::BlockOptions {
+        planner::template::Library::builtin(),
+        planner::block::BlockOptions {
             first_monday: monday,
             weeks: Some(1),
             race: None,
@@ -750,7 +753,7 @@ fn csv_headers() -> Option<(String, String)> {
     )
     .ok()?;
     let mut block_csv = Vec::new();
-    crate::render::csv::write_block(&block, &mut block_csv).ok()?;
+    planner::render::csv::write_block(&block, &mut block_csv).ok()?;
     let header = |bytes: &[u8]| {
         String::from_utf8_lossy(bytes)
             .lines()
@@ -985,8 +988,8 @@ fn see_also(roff: &mut Page) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::raw::{ENTRY_KEYS, RUNNER_KEYS, SET_KEYS, TOP_KEYS};
-    use crate::{Overrides, Schedule};
+    use planner::schedule::{ENTRY_KEYS, RUNNER_KEYS, SET_KEYS, TOP_KEYS};
+    use planner::{Overrides, Schedule};
 
     fn documented(table: &str) -> Vec<&'static str> {
         schedule_keys()

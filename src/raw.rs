@@ -53,7 +53,7 @@ pub(crate) struct RawRunner {
 }
 
 /// The keys of `[runner]`, in the order the README lists them.
-pub(crate) const RUNNER_KEYS: &[&str] = &[
+pub const RUNNER_KEYS: &[&str] = &[
     "level",
     "sessions",
     "session_minutes",
@@ -70,13 +70,13 @@ pub(crate) const RUNNER_KEYS: &[&str] = &[
 ];
 
 /// The keys at the top of the file.
-pub(crate) const TOP_KEYS: &[&str] = &["week_of", "runner", "lifts", "week", "weeks"];
+pub const TOP_KEYS: &[&str] = &["week_of", "runner", "lifts", "week", "weeks"];
 
 /// The keys of a run or pinned-session table.
-pub(crate) const ENTRY_KEYS: &[&str] = &["run", "strength", "at", "minutes", "hard", "key", "lift"];
+pub const ENTRY_KEYS: &[&str] = &["run", "strength", "at", "minutes", "hard", "key", "lift"];
 
 /// The keys of a recent set under `[lifts]`.
-pub(crate) const SET_KEYS: &[&str] = &["weight", "reps"];
+pub const SET_KEYS: &[&str] = &["weight", "reps"];
 
 /// A value under `[lifts]`: a 1RM, or a recent set to estimate it from.
 #[derive(Debug)]

@@ -7,6 +7,8 @@
 use std::ops::Range;
 
 use crate::date::Date;
+/// The keys a schedule file may hold, by table, as the parser reads them.
+pub use crate::raw::{ENTRY_KEYS, RUNNER_KEYS, SET_KEYS, TOP_KEYS};
 use toml::Spanned;
 
 use crate::clock::{Span, TimeOfDay, WeekTime};

@@ -30,8 +30,7 @@ impl Default for Surface {
     }
 }
 
-/// The width when neither `COLUMNS` nor a terminal gives one.
-pub const DEFAULT_WIDTH: usize = 80;
+pub use planner::render::text::DEFAULT_WIDTH;
 
 /// Whether a stream takes colour. `always` and `never` say so; `auto` colours a
 /// terminal unless `NO_COLOR` is set to something (an empty `NO_COLOR=` does not

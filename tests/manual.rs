@@ -3,8 +3,6 @@
 
 use std::path::Path;
 
-use clap::CommandFactory;
-
 use crate::util::planner;
 
 #[test]
@@ -42,9 +40,8 @@ fn the_manual_is_one_page_with_every_section() {
 #[test]
 fn every_flag_of_every_help_is_in_the_manual() {
     let page = planner(["man"]).run().code(0).stdout;
-    let command = planner::cli::Cli::command();
-    for sub in command.get_subcommands() {
-        let help = planner([sub.get_name(), "--help"]).run().code(0).stdout;
+    for sub in subcommands() {
+        let help = planner([sub.as_str(), "--help"]).run().code(0).stdout;
         for word in help.split(|c: char| c.is_whitespace() || c == ',') {
             if let Some(flag) = word.strip_prefix("--") {
                 let flag: String = flag
@@ -53,8 +50,7 @@ fn every_flag_of_every_help_is_in_the_manual() {
                     .collect();
                 assert!(
                     page.contains(&format!("\\-\\-{}", flag.replace('-', "\\-"))),
-                    "{} --{flag}",
-                    sub.get_name()
+                    "{sub} --{flag}"
                 );
             }
         }
@@ -97,16 +93,11 @@ fn every_option_that_week_and_block_list_works() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("every-option");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("creates a folder");
-    let mut command = planner::cli::Cli::command();
-    // Built, so that the global options (--color) are among each subcommand's.
-    command.build();
     for subcommand in ["week", "block"] {
-        let sub = command
-            .find_subcommand(subcommand)
-            .expect("the subcommand exists");
+        let help = planner([subcommand, "--help"]).run().code(0).stdout;
         let mut tried = 0;
-        for arg in sub.get_arguments() {
-            let Some(long) = arg.get_long() else { continue };
+        for long in long_options(&help) {
+            let long = long.as_str();
             let output = dir.join(format!("{subcommand}-{long}.out"));
             if long == "output-dir" {
                 std::fs::create_dir_all(&output).expect("creates the output folder");
@@ -123,7 +114,43 @@ fn every_option_that_week_and_block_list_works() {
             tried += 1;
         }
         assert!(tried >= 9, "{subcommand}: {tried} options");
-        let help = planner([subcommand, "--help"]).run().code(0).stdout;
         assert!(help.contains("--explain"), "{subcommand} --help");
     }
+}
+
+/// The subcommands `planner --help` lists, `help` aside.
+fn subcommands() -> Vec<String> {
+    let help = planner(["--help"]).run().code(0).stdout;
+    let names: Vec<String> = help
+        .lines()
+        .skip_while(|line| !line.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        // A name is indented two spaces; a wrapped description further.
+        .filter(|line| !line[2..].starts_with(' '))
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_owned)
+        .collect();
+    assert!(names.len() >= 8, "subcommands: {names:?}");
+    names
+}
+
+/// The long options a `--help` lists, in its order: each option line's `--name`,
+/// read from the line's first column (the option itself, not its description).
+fn long_options(help: &str) -> Vec<String> {
+    help.lines()
+        .map(str::trim_start)
+        .filter(|line| line.starts_with('-'))
+        .filter_map(|line| {
+            let spec = line.split("  ").next().unwrap_or(line);
+            spec.split([' ', ','])
+                .find_map(|word| word.strip_prefix("--"))
+                .map(|name| {
+                    name.chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                        .collect()
+                })
+        })
+        .collect()
 }

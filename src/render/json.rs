@@ -384,7 +384,7 @@ struct DoseOut {
     percent_1rm: f64,
 }
 
-/// The JSON Schema of what [`write`] prints.
+/// The JSON Schema of what [`write()`] prints.
 pub fn schema() -> serde_json::Value {
     schema::of::<Output<'static>>("planner week --format json")
 }

@@ -23,7 +23,7 @@ pub mod schema;
 pub mod text;
 
 /// The formats a week or a block is written in: the one list of them, for the
-/// command line (`--format`) and for [`write`].
+/// command line (`--format`) and for [`write()`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// A table for reading in a terminal.

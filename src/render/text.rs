@@ -17,8 +17,10 @@ use crate::render::Week;
 use crate::render::lines::{Lines, TEXT_WIDTH_MIN, fill};
 use crate::render::phrases::{self, duration};
 use crate::schedule::Kind;
-use crate::terminal::DEFAULT_WIDTH;
 use crate::workout::Workout;
+
+/// The width when neither `COLUMNS` nor a terminal gives one.
+pub const DEFAULT_WIDTH: usize = 80;
 
 /// Options of the text format.
 #[derive(Debug, Clone, Copy)]
