@@ -19,7 +19,6 @@ pub mod phase;
 pub mod placement;
 pub mod plan;
 pub(crate) mod prescription;
-mod raw;
 pub mod render;
 pub mod rules;
 pub mod schedule;

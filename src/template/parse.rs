@@ -21,7 +21,8 @@ use crate::suggest;
 impl Template {
     /// Parses and validates one template file's text.
     pub fn parse(text: &str) -> Result<Template, Diagnostic> {
-        let raw: RawTemplate = toml::from_str(text).map_err(crate::raw::from_toml_error)?;
+        let raw: RawTemplate =
+            toml::from_str(text).map_err(crate::schedule::raw::from_toml_error)?;
         let role = match raw.role.get_ref().as_str() {
             "heavy-squat" => Role::HeavySquat,
             "heavy-hinge" => Role::HeavyHinge,

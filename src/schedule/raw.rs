@@ -1,6 +1,6 @@
 //! The schedule file as written: structs that mirror the TOML, with spans.
 //!
-//! Nothing here judges the values; `schedule.rs` turns these into validated domain
+//! Nothing here judges the values; `parse.rs` turns these into validated domain
 //! types in one place. Every value that can be wrong keeps its span so the error can
 //! point at it. The document is parsed once and then read key by key: an unknown key
 //! or a value of the wrong type is recorded and the next key is still read, so one
