@@ -18,8 +18,7 @@ use crate::render::{Week, phrases, schema};
 use crate::workout::Prescribed;
 use crate::zone::Zone;
 
-/// Bumped on any change that could break a script reading the output.
-pub(crate) const SCHEMA: u32 = 1;
+use crate::render::schema::SCHEMA;
 
 /// What `planner week --format json` prints: one planned week.
 #[derive(Serialize, JsonSchema)]

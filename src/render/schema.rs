@@ -23,6 +23,10 @@ use crate::rules::RUN_TYPES;
 use crate::schedule::Kind;
 use crate::template::{Family, Muscle, Role};
 
+/// The schema number of every JSON output: bumped on any change that could break a
+/// script reading one; adding a field keeps it.
+pub(crate) const SCHEMA: u32 = 1;
+
 /// The schema of `T` as it is serialized, draft 2020-12, under `title`.
 pub(crate) fn of<T: JsonSchema>(title: &str) -> Value {
     let mut schema = SchemaSettings::draft2020_12()
@@ -199,7 +203,7 @@ string_schema! {
     /// `1`, the schema number of every JSON output.
     SchemaNumber => json_schema!({
         "description": "Bumped on any change that could break a reader; adding a field keeps it.",
-        "const": super::json::SCHEMA
+        "const": SCHEMA
     })
 }
 
