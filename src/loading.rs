@@ -68,7 +68,7 @@ impl Loading {
 /// Whether the loading applies to `e`: a main lift done for 3–6 reps with reps in
 /// reserve (a novice's glute bridge for 10 stays as it is).
 fn is_loaded_main(e: &Prescribed) -> bool {
-    e.main && e.rir.is_some() && e.reps.is_some_and(|r| r <= MAIN_REPS_MAX)
+    e.main() && e.rir.is_some() && e.reps.is_some_and(|r| r <= MAIN_REPS_MAX)
 }
 
 /// Sets every heavy session's main lifts to `loading`: reps and reps in reserve of
@@ -99,7 +99,7 @@ pub fn apply(plan: &mut Plan, schedule: &Schedule, library: &Library, loading: &
             .unwrap_or_default();
         let mut mains = 0;
         for e in &mut workout.exercises {
-            if !e.main {
+            if !e.main() {
                 continue;
             }
             let written = template_sets.get(mains).copied();
@@ -119,7 +119,7 @@ pub fn apply(plan: &mut Plan, schedule: &Schedule, library: &Library, loading: &
             if e.loaded() {
                 e.load_at(
                     fraction,
-                    schedule.one_rep_max(e.lift),
+                    schedule.one_rep_max(e.lift()),
                     schedule.runner.units,
                 );
             }
@@ -169,31 +169,31 @@ fn fit(workout: &mut Workout, minutes: u32) {
             .exercises
             .iter_mut()
             .rev()
-            .find(|e| !e.main && e.family != Family::Plyometric && e.sets > SETS_MIN)
+            .find(|e| !e.main() && e.family() != Family::Plyometric && e.sets > SETS_MIN)
         {
             e.sets -= 1;
-            if !shortened.contains(&e.name) {
-                shortened.push(e.name.clone());
+            if !shortened.iter().any(|n| n == e.name()) {
+                shortened.push(e.name().to_owned());
             }
         } else if let Some(i) = workout
             .exercises
             .iter()
-            .rposition(|e| !e.main && e.optional())
+            .rposition(|e| !e.main() && e.optional())
         {
             let gone = workout.exercises.remove(i);
-            shortened.retain(|n| *n != gone.name);
-            left_out.push(gone.name);
+            shortened.retain(|n| n != gone.name());
+            left_out.push(gone.name().to_owned());
         } else if let Some(e) = workout
             .exercises
             .iter_mut()
             .rev()
-            .find(|e| e.main && e.sets > SETS_MIN)
+            .find(|e| e.main() && e.sets > SETS_MIN)
         {
             // The phase's slower or longer sets need the time: the main lift stays,
             // with fewer sets, as a trimmed template's accessories do.
             e.sets -= 1;
-            if !shortened.contains(&e.name) {
-                shortened.push(e.name.clone());
+            if !shortened.iter().any(|n| n == e.name()) {
+                shortened.push(e.name().to_owned());
             }
         } else {
             break;
@@ -215,7 +215,7 @@ pub fn deload(plan: &mut Plan, schedule: &Schedule) {
     plan.deload = true;
     for workout in plan.sessions.iter_mut().filter_map(|s| s.workout.as_mut()) {
         for e in &mut workout.exercises {
-            e.deload(schedule.one_rep_max(e.lift), schedule.runner.units);
+            e.deload(schedule.one_rep_max(e.lift()), schedule.runner.units);
         }
         let seconds: u32 = workout.exercises.iter().map(Prescribed::seconds).sum();
         workout.estimated_minutes = (workout.warmup_minutes * 60 + seconds).div_ceil(60);

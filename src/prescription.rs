@@ -13,6 +13,8 @@
 //! The prescriber returns data: typed notes per session and typed coverage findings
 //! per week. Only the renderers put them into words.
 
+use std::sync::Arc;
+
 use crate::equipment::Equipment;
 use crate::lift::fraction_of_one_rep_max;
 use crate::plan::{Plan, Session};
@@ -50,7 +52,7 @@ pub fn prescribe_sessions(schedule: &Schedule, plan: &mut Plan, library: &Librar
         return;
     };
     let equipment = runner_equipment(schedule);
-    let covered: Vec<Family> = plan.exercises().map(|e| e.family).collect();
+    let covered: Vec<Family> = plan.exercises().map(|e| e.family()).collect();
     let missing: Vec<Family> = light
         .exercises
         .iter()
@@ -99,9 +101,9 @@ fn light_picks<'a>(
     carried: &[Family],
     equipment: Equipment,
     novice: bool,
-) -> Vec<(&'a Exercise, bool)> {
-    let possible = |e: &&Exercise| e.variant(equipment, novice).is_some();
-    let mut picks: Vec<(&Exercise, bool)> = light
+) -> Vec<(&'a Arc<Exercise>, bool)> {
+    let possible = |e: &&Arc<Exercise>| e.variant(equipment, novice).is_some();
+    let mut picks: Vec<(&Arc<Exercise>, bool)> = light
         .exercises
         .iter()
         .filter(possible)
@@ -190,10 +192,10 @@ fn power_session(sessions: &[Session], heavy: &[usize]) -> Option<usize> {
 fn check_coverage(schedule: &Schedule, plan: &mut Plan, library: &Library) {
     let novice = schedule.runner.level == Level::Novice;
     let equipment = runner_equipment(schedule);
-    let families: Vec<Family> = plan.exercises().map(|e| e.family).collect();
+    let families: Vec<Family> = plan.exercises().map(|e| e.family()).collect();
     let muscles: Vec<Muscle> = plan
         .exercises()
-        .flat_map(|e| e.muscles.iter().copied())
+        .flat_map(|e| e.muscles().iter().copied())
         .collect();
     let mut findings = Vec::new();
     for &family in Family::ALL.iter().filter(|f| **f != Family::Plyometric) {
@@ -226,7 +228,7 @@ fn check_coverage(schedule: &Schedule, plan: &mut Plan, library: &Library) {
         if session
             .workout
             .as_ref()
-            .is_some_and(|w| !w.exercises.iter().any(|e| e.single_leg))
+            .is_some_and(|w| !w.exercises.iter().any(|e| e.single_leg()))
         {
             findings.push(Coverage::NoSingleLeg {
                 day: session.day,
@@ -262,7 +264,7 @@ fn workout(
     schedule: &Schedule,
     session: &Session,
     template: &Template,
-    picks: Vec<(&Exercise, bool)>,
+    picks: Vec<(&Arc<Exercise>, bool)>,
     deload: bool,
     carried: Option<Vec<Family>>,
 ) -> Workout {
@@ -271,7 +273,7 @@ fn workout(
     let equipment = runner_equipment(schedule);
     let run_minutes = schedule.run_minutes();
     let high_volume = run_minutes >= runner.high_volume_minutes;
-    let mut chosen: Vec<(&Exercise, &Variant, bool)> = picks
+    let mut chosen: Vec<(&Arc<Exercise>, &Variant, bool)> = picks
         .into_iter()
         .filter_map(|(e, optional)| e.variant(equipment, novice).map(|v| (e, v, optional)))
         .collect();
@@ -306,7 +308,7 @@ fn workout(
     if novice {
         notes.push(Note::Novice);
     }
-    if high_volume && list.iter().any(|e| e.main && e.loaded()) {
+    if high_volume && list.iter().any(|e| e.main() && e.loaded()) {
         notes.push(Note::HighVolume {
             run_minutes,
             from_minutes: runner.high_volume_minutes,
@@ -331,7 +333,7 @@ fn workout(
         // The week as it would be, trimmed to fit, then deloaded: a deload keeps at
         // most half of what the runner usually does.
         for e in &mut list {
-            e.deload(schedule.one_rep_max(e.lift), runner.units);
+            e.deload(schedule.one_rep_max(e.lift()), runner.units);
         }
     }
     let estimated_minutes = estimate(template.warmup_minutes, &list);
@@ -371,7 +373,7 @@ fn fit(
         let Some(i) = list.iter().rposition(|e| e.optional) else {
             break;
         };
-        left_out.push(list.remove(i).name);
+        left_out.push(list.remove(i).name().to_owned());
     }
     let mut fewer_sets: Vec<String> = Vec::new();
     for floor in [SETS_MIN, 1] {
@@ -379,21 +381,21 @@ fn fit(
             let Some(e) = list
                 .iter_mut()
                 .rev()
-                .find(|e| !e.main && e.family != Family::Plyometric && e.sets > floor)
+                .find(|e| !e.main() && e.family() != Family::Plyometric && e.sets > floor)
             else {
                 break;
             };
             e.sets -= 1;
-            if !fewer_sets.contains(&e.name) {
-                fewer_sets.push(e.name.clone());
+            if !fewer_sets.iter().any(|n| n == e.name()) {
+                fewer_sets.push(e.name().to_owned());
             }
         }
     }
     while over(list) {
-        let Some(i) = list.iter().rposition(|e| !e.main) else {
+        let Some(i) = list.iter().rposition(|e| !e.main()) else {
             break;
         };
-        let name = list.remove(i).name;
+        let name = list.remove(i).name().to_owned();
         fewer_sets.retain(|n| *n != name);
         left_out.push(name);
     }
@@ -402,7 +404,7 @@ fn fit(
 
 fn prescribed(
     schedule: &Schedule,
-    e: &Exercise,
+    e: &Arc<Exercise>,
     v: &Variant,
     optional: bool,
     high_volume: bool,
@@ -459,26 +461,22 @@ fn prescribed(
         tempo = Some(HIGH_VOLUME_TEMPO.to_owned());
     }
     let mut prescribed = Prescribed {
-        name: v.name.clone(),
-        exercise: e.name.clone(),
-        family: e.family,
-        muscles: e.muscles.clone(),
-        main: e.main,
-        single_leg: v.single_leg,
-        per_side: v.per_side,
+        of: Arc::clone(e),
+        // `v` is one of `e`'s variants: the prescriber picked it from them.
+        variant: e
+            .variants
+            .iter()
+            .position(|w| std::ptr::eq(w, v))
+            .unwrap_or_default(),
         sets,
         reps,
         seconds,
         percent_1rm: None,
         load: None,
-        implement: v.implement,
         rir,
         rest_seconds,
         tempo,
-        cue: e.cue.clone(),
-        variant_cue: v.cue.clone(),
         equipment: v.uses(runner_equipment(schedule)),
-        lift: v.lift,
         ramp_up_sets: if e.main && loaded { RAMP_UP_SETS } else { 0 },
         optional,
     };
@@ -517,7 +515,7 @@ mod tests {
 
     fn find<'a>(plan: &'a Plan, name: &str) -> &'a Prescribed {
         plan.exercises()
-            .find(|e| e.name == name)
+            .find(|e| e.name() == name)
             .unwrap_or_else(|| panic!("no {name} this week"))
     }
 
@@ -542,9 +540,9 @@ mod tests {
         // No 1RM given: the percentage without a load.
         let other = plan
             .exercises()
-            .find(|e| e.percent_1rm.is_some() && e.name != squat.name && e.name != rdl.name)
+            .find(|e| e.percent_1rm.is_some() && e.name() != squat.name() && e.name() != rdl.name())
             .expect("a loaded exercise without a 1RM");
-        assert!(other.load.is_none(), "{}", other.name);
+        assert!(other.load.is_none(), "{}", other.name());
     }
 
     #[test]
@@ -565,7 +563,7 @@ mod tests {
         let rdl = find(&plan, "Dumbbell Romanian deadlift");
         // 60 × 30/37 = 48.6 in all, 24.3 a hand: 24.
         assert_eq!(
-            (rdl.load, rdl.implement),
+            (rdl.load, rdl.implement()),
             (Some(24.0), Some(Implement::Dumbbells))
         );
         assert_eq!(rdl.equipment.names(), ["dumbbells"]);
@@ -575,7 +573,7 @@ mod tests {
     fn the_first_variant_the_equipment_allows_is_prescribed() {
         let names = |equipment: &str| -> Vec<String> {
             let (_, plan) = planned(&format!("[runner]\nequipment = {equipment}\n{TWO_HARD}"));
-            plan.exercises().map(|e| e.name.clone()).collect()
+            plan.exercises().map(|e| e.name().to_owned()).collect()
         };
         let gym = names("[\"barbell\", \"dumbbells\", \"bench\", \"box\", \"band\"]");
         assert!(gym.iter().any(|n| n == "Barbell back squat"), "{gym:?}");
@@ -625,7 +623,7 @@ mod tests {
             .filter(|s| {
                 s.workout
                     .as_ref()
-                    .is_some_and(|w| w.exercises.iter().any(|e| e.family == Family::Plyometric))
+                    .is_some_and(|w| w.exercises.iter().any(|e| e.family() == Family::Plyometric))
             })
             .collect();
         assert!(with_jumps.len() <= 1);
@@ -642,14 +640,14 @@ mod tests {
         );
         for s in &plan.sessions {
             let w = s.workout.as_ref().expect("a workout");
-            assert!(w.exercises.iter().all(|e| e.family != Family::Plyometric));
+            assert!(w.exercises.iter().all(|e| e.family() != Family::Plyometric));
         }
     }
 
     #[test]
     fn novices_never_get_the_power_session() {
         let (_, plan) = planned("[runner]\nlevel = \"novice\"\n[week]\n");
-        assert!(plan.exercises().all(|e| e.family != Family::Plyometric));
+        assert!(plan.exercises().all(|e| e.family() != Family::Plyometric));
         assert!(
             plan.exercises()
                 .all(|e| !e.equipment.has(crate::equipment::Item::Barbell))
@@ -669,7 +667,7 @@ mod tests {
             light
                 .exercises
                 .iter()
-                .all(|e| !e.main && e.lift.is_none() && e.load.is_none())
+                .all(|e| !e.main() && e.lift().is_none() && e.load.is_none())
         );
         assert!(plan.coverage.is_empty(), "{:?}", plan.coverage);
     }
@@ -697,7 +695,7 @@ mod tests {
         let (_, plan) =
             planned("[week]\nwed = { strength = \"heavy\", at = \"18:00\", minutes = 26 }\n");
         let w = workout(&plan, Day::Wed);
-        let main = w.exercises.iter().find(|e| e.main).expect("main lift");
+        let main = w.exercises.iter().find(|e| e.main()).expect("main lift");
         let template = Library::builtin().get(w.role).expect("template");
         let original = template
             .exercises
@@ -719,14 +717,14 @@ mod tests {
         let text = |volume: u32| format!("[runner]\nhigh_volume_minutes = {volume}\n{TWO_HARD}");
         let main_work = |plan: &Plan| -> u32 {
             plan.exercises()
-                .filter(|e| e.main && e.loaded())
+                .filter(|e| e.main() && e.loaded())
                 .map(|e| e.sets * e.reps.unwrap_or(0))
                 .sum()
         };
         let (_, high) = planned(&text(60));
         let (_, normal) = planned(&text(10080));
         assert!(main_work(&high) <= main_work(&normal));
-        for e in high.exercises().filter(|e| e.main && e.loaded()) {
+        for e in high.exercises().filter(|e| e.main() && e.loaded()) {
             assert_eq!(e.tempo.as_deref(), Some(HIGH_VOLUME_TEMPO));
             assert_eq!(e.rir, Some(HIGH_VOLUME_RIR));
         }
@@ -741,7 +739,7 @@ mod tests {
     fn novices_get_lighter_main_lifts_and_no_reserve_on_body_weight() {
         let (_, plan) = planned(&format!("[runner]\nlevel = \"novice\"\n{TWO_HARD}"));
         for e in plan.exercises() {
-            if e.main && e.loaded() {
+            if e.main() && e.loaded() {
                 assert_eq!(
                     (e.reps, e.rir),
                     (Some(NOVICE_MAIN_REPS), Some(NOVICE_MAIN_RIR))
@@ -749,8 +747,8 @@ mod tests {
                 assert_eq!(e.percent_1rm, Some(75.0));
             }
             if !e.loaded() {
-                assert_eq!(e.rir, None, "{}", e.name);
-                assert!(NOVICE_REST_SECONDS.contains(&e.rest_seconds) || e.implement.is_some());
+                assert_eq!(e.rir, None, "{}", e.name());
+                assert!(NOVICE_REST_SECONDS.contains(&e.rest_seconds) || e.implement().is_some());
             }
         }
     }

@@ -3,6 +3,8 @@
 //! prescriber (`prescription.rs`) fills it in, the plan carries it and the renderers
 //! word it.
 
+use std::sync::Arc;
+
 use crate::clock::TimeOfDay;
 use crate::day::Day;
 use crate::equipment::Equipment;
@@ -11,7 +13,7 @@ use crate::rules::{
     DELOAD_LOAD_SHARE, DELOAD_SETS_SHARE, RAMP_UP_REST_SECONDS, SECONDS_PER_REP,
     SECONDS_PER_SLOW_REP, SETUP_SECONDS,
 };
-use crate::template::{Family, Muscle, Role};
+use crate::template::{Exercise, Family, Muscle, Role, Variant};
 
 /// A session's exercises and what the runner should know about them.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,23 +112,15 @@ pub enum Coverage {
     },
 }
 
-/// One exercise as prescribed for this runner and this session.
+/// One exercise as prescribed for this runner and this session: the template's
+/// exercise and the variant done, held rather than copied, and the dose this runner
+/// and this week give it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prescribed {
-    /// The variant's name: what the runner does.
-    pub name: String,
-    /// The exercise it is a variant of.
-    pub exercise: String,
-    /// Family.
-    pub family: Family,
-    /// Muscles trained.
-    pub muscles: Vec<Muscle>,
-    /// A main lift.
-    pub main: bool,
-    /// Sets are per leg.
-    pub single_leg: bool,
-    /// Sets are per side.
-    pub per_side: bool,
+    /// The template's exercise, shared with the library.
+    pub of: Arc<Exercise>,
+    /// Which of its variants is done.
+    pub variant: usize,
     /// Sets.
     pub sets: u32,
     /// Reps per set, or `None` for a hold.
@@ -138,29 +132,82 @@ pub struct Prescribed {
     /// The load in the schedule's units, when `[lifts]` gives the 1RM: per hand when
     /// the implement is a pair of dumbbells.
     pub load: Option<f64>,
-    /// What the load is held in.
-    pub implement: Option<Implement>,
     /// Reps in reserve: the load model's, so only for a variant loaded from 1RM.
     pub rir: Option<u32>,
     /// Rest after each set.
     pub rest_seconds: u32,
     /// Tempo, where it matters.
     pub tempo: Option<String>,
-    /// What the exercise is for: one line.
-    pub cue: String,
-    /// How to do this variant: one line.
-    pub variant_cue: String,
     /// What the variant uses (empty: body weight).
     pub equipment: Equipment,
-    /// The `[lifts]` key the load comes from.
-    pub lift: Option<&'static str>,
     /// Ramp-up sets before the work sets (loaded main lifts), counted in the time.
     pub ramp_up_sets: u32,
-    /// Optional in the template (dropped first when time is short).
+    /// Optional in this session (dropped first when time is short).
     pub(crate) optional: bool,
 }
 
 impl Prescribed {
+    /// The variant done.
+    pub fn variant(&self) -> &Variant {
+        // `variant` is an index into `of.variants`, set by the prescriber.
+        &self.of.variants[self.variant.min(self.of.variants.len().saturating_sub(1))]
+    }
+
+    /// The variant's name: what the runner does.
+    pub fn name(&self) -> &str {
+        &self.variant().name
+    }
+
+    /// The exercise it is a variant of.
+    pub fn exercise(&self) -> &str {
+        &self.of.name
+    }
+
+    /// Family.
+    pub fn family(&self) -> Family {
+        self.of.family
+    }
+
+    /// Muscles trained.
+    pub fn muscles(&self) -> &[Muscle] {
+        &self.of.muscles
+    }
+
+    /// A main lift.
+    pub fn main(&self) -> bool {
+        self.of.main
+    }
+
+    /// Sets are per leg.
+    pub fn single_leg(&self) -> bool {
+        self.variant().single_leg
+    }
+
+    /// Sets are per side.
+    pub fn per_side(&self) -> bool {
+        self.variant().per_side
+    }
+
+    /// What the exercise is for: one line.
+    pub fn cue(&self) -> &str {
+        &self.of.cue
+    }
+
+    /// How to do this variant: one line.
+    pub fn variant_cue(&self) -> &str {
+        &self.variant().cue
+    }
+
+    /// What the load is held in.
+    pub fn implement(&self) -> Option<Implement> {
+        self.variant().implement
+    }
+
+    /// The `[lifts]` key the load comes from.
+    pub fn lift(&self) -> Option<&'static str> {
+        self.variant().lift
+    }
+
     /// Seconds of one rep.
     fn rep_seconds(&self) -> u32 {
         if self.tempo.is_some() {
@@ -177,7 +224,7 @@ impl Prescribed {
             (None, Some(seconds)) => seconds,
             (None, None) => 0,
         };
-        let sides = if self.single_leg || self.per_side {
+        let sides = if self.single_leg() || self.per_side() {
             2
         } else {
             1
@@ -201,7 +248,7 @@ impl Prescribed {
 
     /// Whether its load comes from 1RM.
     pub fn loaded(&self) -> bool {
-        self.lift.is_some()
+        self.lift().is_some()
     }
 
     /// Sets the percentage of 1RM and the load for `fraction` of it, both from the one
@@ -211,7 +258,7 @@ impl Prescribed {
     /// percentage and reserve stand alone.
     pub(crate) fn load_at(&mut self, fraction: f64, one_rep_max: Option<f64>, units: Units) {
         self.percent_1rm = Some((fraction * 1000.0).round() / 10.0);
-        self.load = match (one_rep_max, self.implement) {
+        self.load = match (one_rep_max, self.implement()) {
             (Some(max), Some(implement)) => Some(implement.load(fraction * max, units)),
             _ => None,
         };
@@ -231,7 +278,7 @@ impl Prescribed {
         let percent = ((usual.min(model) * DELOAD_LOAD_SHARE * 10.0) + 1e-9).floor() / 10.0;
         self.percent_1rm = Some(percent);
         self.rir = Some(reserve_at(percent / 100.0, reps));
-        self.load = match (self.load, one_rep_max, self.implement) {
+        self.load = match (self.load, one_rep_max, self.implement()) {
             (Some(usual), Some(max), Some(implement)) => {
                 let cap = (usual * DELOAD_LOAD_SHARE).min(max * percent / 100.0 / hands(implement));
                 Some(implement.load_under(cap, units))
@@ -242,7 +289,7 @@ impl Prescribed {
     }
 
     fn keep_liftable_load(&mut self, one_rep_max: Option<f64>) {
-        let implement = self.implement;
+        let implement = self.implement();
         self.load = self.load.filter(|l| {
             *l > 0.0
                 && one_rep_max
@@ -254,9 +301,9 @@ impl Prescribed {
     /// Where it goes in the session: plyometrics, main lifts, loaded accessories,
     /// body weight, core.
     pub(crate) fn place(&self) -> u8 {
-        match self.family {
+        match self.family() {
             Family::Plyometric => 0,
-            _ if self.main => 1,
+            _ if self.main() => 1,
             _ if self.loaded() => 2,
             Family::Plank | Family::PallofPress => 4,
             _ => 3,

@@ -357,7 +357,7 @@ fn check_block(
                 .workout
                 .iter()
                 .flat_map(|w| &w.exercises)
-                .any(|e| e.family == Family::Plyometric);
+                .any(|e| e.family() == Family::Plyometric);
             prop_assert!(
                 !jumps || (phase == Phase::Power && !novice),
                 "{}: plyometrics in {:?}\n{}",
@@ -385,7 +385,7 @@ fn check_block(
             for e in w
                 .exercises
                 .iter()
-                .filter(|e| e.main && e.rir.is_some() && e.reps.is_some_and(|r| r <= 6))
+                .filter(|e| e.main() && e.rir.is_some() && e.reps.is_some_and(|r| r <= 6))
             {
                 let Some(step) = step else {
                     return Err(TestCaseError::fail(format!(
@@ -396,8 +396,8 @@ fn check_block(
                 let (Some(r), Some(q)) = (e.reps, e.rir) else {
                     continue;
                 };
-                prop_assert_eq!(r, reps, "{}: {} reps\n{}", what, &e.name, text);
-                let Some(key) = e.lift else { continue };
+                prop_assert_eq!(r, reps, "{}: {} reps\n{}", what, &e.name(), text);
+                let Some(key) = e.lift() else { continue };
                 let max = schedule
                     .lifts
                     .iter()
@@ -409,13 +409,16 @@ fn check_block(
                     let step = model(reps, rir);
                     let usual = step.min((step * 10.0).round() / 10.0);
                     let Some(p) = e.percent_1rm else {
-                        return Err(TestCaseError::fail(format!("{what}: {} has no %", e.name)));
+                        return Err(TestCaseError::fail(format!(
+                            "{what}: {} has no %",
+                            e.name()
+                        )));
                     };
                     prop_assert!(
                         p <= 0.9 * usual + 1e-9 && p > 0.9 * usual - 0.1 - 1e-9,
                         "{}: deload {} at {} % of {} %\n{}",
                         what,
-                        &e.name,
+                        &e.name(),
                         p,
                         usual,
                         text
@@ -424,7 +427,7 @@ fn check_block(
                         q > rir && model(r, q) >= p - 1e-9 && model(r, q + 1) < p + 1e-9,
                         "{}: deload {} at {} @ {} for {} %\n{}",
                         what,
-                        &e.name,
+                        &e.name(),
                         r,
                         q,
                         p,
@@ -435,18 +438,18 @@ fn check_block(
                             load <= max * p / 100.0 + 1e-9,
                             "{}: {}\n{}",
                             what,
-                            &e.name,
+                            &e.name(),
                             text
                         );
                     }
                 } else {
-                    prop_assert_eq!(q, rir, "{}: {} reserve\n{}", what, &e.name, text);
+                    prop_assert_eq!(q, rir, "{}: {} reserve\n{}", what, &e.name(), text);
                     prop_assert_eq!(
                         e.percent_1rm,
                         Some((model(r, q) * 10.0).round() / 10.0),
                         "{}: {}\n{}",
                         what,
-                        &e.name,
+                        &e.name(),
                         text
                     );
                     if let (Some(load), Some(max)) = (e.load, max) {
@@ -460,7 +463,7 @@ fn check_block(
                             (load - exact).abs() <= step / 2.0 + 1e-9,
                             "{}: {} {} of {}\n{}",
                             what,
-                            &e.name,
+                            &e.name(),
                             load,
                             exact,
                             text
@@ -1002,11 +1005,11 @@ fn a_dumbbell_block_loads_each_hand() {
     let mut checked = 0;
     for week in &block.weeks {
         for e in week.plan.exercises() {
-            if e.lift != Some("dumbbell_romanian_deadlift") {
+            if e.lift() != Some("dumbbell_romanian_deadlift") {
                 continue;
             }
             let (Some(load), Some(p)) = (e.load, e.percent_1rm) else {
-                panic!("week {}: {} has no load", week.number, e.name);
+                panic!("week {}: {} has no load", week.number, e.name());
             };
             // 2 kg dumbbell steps: to the nearest step, or under the cap in a deload.
             let each = 50.0 * p / 100.0 / 2.0;
@@ -1019,7 +1022,7 @@ fn a_dumbbell_block_loads_each_hand() {
                 load >= low - 1e-9 && load <= each + 1.0 + 1e-9,
                 "week {}: {} {load} a hand at {p} % of 50 kg",
                 week.number,
-                e.name
+                e.name()
             );
             checked += 1;
         }

@@ -328,9 +328,9 @@ fn every_example_reads_back_as_a_calendar_of_its_plan() {
                 assert!(!workout.exercises.is_empty(), "{name}");
                 for exercise in &workout.exercises {
                     assert!(
-                        description.contains(&format!("\n- {}: ", exercise.name)),
+                        description.contains(&format!("\n- {}: ", exercise.name())),
                         "{name}: {} missing from {description}",
-                        exercise.name
+                        exercise.name()
                     );
                 }
             }
@@ -454,7 +454,11 @@ fn every_example_reads_back_as_csv_of_its_plan() {
                 .collect();
             assert_eq!(names.len(), workout.exercises.len(), "{}", example.name);
             for (cell, exercise) in names.iter().zip(&workout.exercises) {
-                assert!(cell.starts_with(&exercise.name), "{}: {cell}", example.name);
+                assert!(
+                    cell.starts_with(exercise.name()),
+                    "{}: {cell}",
+                    example.name
+                );
             }
         }
     }

@@ -138,17 +138,17 @@ pub(crate) enum Loads {
 
 /// Foot contacts of a plyometric exercise: every rep, on each leg when one-legged.
 fn contacts(e: &Prescribed) -> u32 {
-    let sides = if e.single_leg || e.per_side { 2 } else { 1 };
+    let sides = if e.single_leg() || e.per_side() { 2 } else { 1 };
     e.sets * e.reps.unwrap_or(0) * sides
 }
 
 /// Where an exercise belongs in a session: plyometrics, main lifts, loaded
 /// accessories, body weight, core.
 fn place(e: &Prescribed) -> u8 {
-    match e.family {
+    match e.family() {
         Family::Plyometric => 0,
-        _ if e.main => 1,
-        _ if e.lift.is_some() => 2,
+        _ if e.main() => 1,
+        _ if e.lift().is_some() => 2,
         Family::Plank | Family::PallofPress => 4,
         _ => 3,
     }
@@ -158,13 +158,13 @@ fn place(e: &Prescribed) -> u8 {
 /// sets for a loaded main lift, sets × (work + rest), both sides counted.
 fn seconds(e: &Prescribed) -> u32 {
     let per_rep = if e.tempo.is_some() { SLOW_REP } else { REP };
-    let sides = if e.single_leg || e.per_side { 2 } else { 1 };
+    let sides = if e.single_leg() || e.per_side() { 2 } else { 1 };
     let work = match (e.reps, e.seconds) {
         (Some(reps), _) => reps * per_rep,
         (None, Some(s)) => s,
         (None, None) => 0,
     } * sides;
-    let ramps = if e.main && e.lift.is_some() {
+    let ramps = if e.main() && e.lift().is_some() {
         RAMP_UPS
     } else {
         0
@@ -235,9 +235,9 @@ fn check_session(cx: &Context<'_>, session: &Session, loads: Loads) -> Result<()
             "{what} has no workout\n{text}"
         )));
     };
-    let names: Vec<&str> = w.exercises.iter().map(|e| e.name.as_str()).collect();
+    let names: Vec<&str> = w.exercises.iter().map(|e| e.name()).collect();
     prop_assert!(
-        w.exercises.iter().any(|e| e.single_leg),
+        w.exercises.iter().any(|e| e.single_leg()),
         "{} has no single-leg exercise: {:?}\n{}",
         what,
         names,
@@ -255,7 +255,7 @@ fn check_session(cx: &Context<'_>, session: &Session, loads: Loads) -> Result<()
         Kind::Light => {
             for e in &w.exercises {
                 prop_assert!(
-                    !e.main && e.lift.is_none() && e.load.is_none() && e.percent_1rm.is_none(),
+                    !e.main() && e.lift().is_none() && e.load.is_none() && e.percent_1rm.is_none(),
                     "light {} carries loaded {:?}\n{}",
                     what,
                     e,
@@ -264,7 +264,7 @@ fn check_session(cx: &Context<'_>, session: &Session, loads: Loads) -> Result<()
             }
         }
         Kind::Heavy => prop_assert!(
-            w.exercises.iter().any(|e| e.main),
+            w.exercises.iter().any(|e| e.main()),
             "heavy {} lost its main lift: {:?}\n{}",
             what,
             names,
@@ -286,7 +286,7 @@ fn check_session(cx: &Context<'_>, session: &Session, loads: Loads) -> Result<()
     let jumps: Vec<&Prescribed> = w
         .exercises
         .iter()
-        .filter(|e| e.family == Family::Plyometric)
+        .filter(|e| e.family() == Family::Plyometric)
         .collect();
     prop_assert_eq!(
         !jumps.is_empty(),
@@ -354,7 +354,7 @@ fn check_session(cx: &Context<'_>, session: &Session, loads: Loads) -> Result<()
     let high_volume_note = w.notes.iter().any(|n| matches!(n, Note::HighVolume { .. }));
     prop_assert_eq!(
         high_volume_note,
-        cx.high_volume() && w.exercises.iter().any(|e| e.main && e.lift.is_some()),
+        cx.high_volume() && w.exercises.iter().any(|e| e.main() && e.lift().is_some()),
         "{} high-volume note {:?}\n{}",
         what,
         w.notes,
@@ -376,7 +376,7 @@ fn check_exercise(
         cx.equipment().covers(e.equipment),
         "{}: {} uses {:?}, the runner has {:?}\n{}",
         what,
-        e.name,
+        e.name(),
         e.equipment,
         cx.equipment(),
         text
@@ -386,41 +386,41 @@ fn check_exercise(
             !e.equipment.has(Item::Barbell),
             "{}: a novice's {}\n{}",
             what,
-            e.name,
+            e.name(),
             text
         );
-        if e.implement.is_none() {
+        if e.implement().is_none() {
             prop_assert!(
                 NOVICE_REST.contains(&e.rest_seconds),
                 "{}: a novice rests {} s on {}\n{}",
                 what,
                 e.rest_seconds,
-                e.name,
+                e.name(),
                 text
             );
         }
     }
-    let Some(key) = e.lift else {
+    let Some(key) = e.lift() else {
         prop_assert!(
             e.percent_1rm.is_none() && e.load.is_none() && e.rir.is_none(),
             "{}: {} has a %, load or reserve without a load model\n{}",
             what,
-            e.name,
+            e.name(),
             text
         );
         return Ok(());
     };
-    let (Some(reps), Some(rir), Some(implement)) = (e.reps, e.rir, e.implement) else {
+    let (Some(reps), Some(rir), Some(implement)) = (e.reps, e.rir, e.implement()) else {
         return Err(TestCaseError::fail(format!(
             "{what}: loaded {} without reps, reserve and implement: {e:?}\n{text}",
-            e.name
+            e.name()
         )));
     };
     prop_assert!(
         e.equipment.has(implement_item(implement)),
         "{}: {} is held in a {:?} it does not use\n{}",
         what,
-        e.name,
+        e.name(),
         implement,
         text
     );
@@ -428,7 +428,7 @@ fn check_exercise(
         e.seconds.is_none(),
         "{}: {} has seconds\n{}",
         what,
-        e.name,
+        e.name(),
         text
     );
     let one_rep_max = cx.spec.one_rep_max(key);
@@ -437,7 +437,7 @@ fn check_exercise(
         one_rep_max.is_some(),
         "{}: {} load {:?} from {} ({:?})\n{}",
         what,
-        &e.name,
+        &e.name(),
         e.load,
         key,
         one_rep_max,
@@ -446,7 +446,7 @@ fn check_exercise(
     if loads == Loads::Deload {
         return Ok(());
     }
-    let most = match (e.main, cx.novice()) {
+    let most = match (e.main(), cx.novice()) {
         (true, true) => NOVICE_MAIN.0,
         (true, false) => MAIN_REPS_MAX,
         (false, _) => REPS_MAX,
@@ -455,20 +455,27 @@ fn check_exercise(
         (REPS_MIN..=most).contains(&reps) && (RIR_MIN..=RIR_MAX).contains(&rir),
         "{}: {} at {} reps, {} in reserve\n{}",
         what,
-        e.name,
+        e.name(),
         reps,
         rir,
         text
     );
-    if e.main && cx.novice() && !cx.high_volume() {
-        prop_assert_eq!((reps, rir), NOVICE_MAIN, "{}: {}\n{}", what, &e.name, text);
+    if e.main() && cx.novice() && !cx.high_volume() {
+        prop_assert_eq!(
+            (reps, rir),
+            NOVICE_MAIN,
+            "{}: {}\n{}",
+            what,
+            &e.name(),
+            text
+        );
     }
-    if e.main && cx.high_volume() {
+    if e.main() && cx.high_volume() {
         prop_assert!(
             rir == RIR_MAX && e.tempo.is_some(),
             "{}: high volume, but {} is {} reps, {} in reserve, tempo {:?}\n{}",
             what,
-            e.name,
+            e.name(),
             reps,
             rir,
             e.tempo,
@@ -481,7 +488,7 @@ fn check_exercise(
             .is_some_and(|p| (p - round1(percent)).abs() < 1e-9),
         "{}: {} at {} reps, {} in reserve is {:?} % of 1RM, not {}\n{}",
         what,
-        e.name,
+        e.name(),
         reps,
         rir,
         e.percent_1rm,
@@ -494,7 +501,7 @@ fn check_exercise(
             want.iter().any(|w| (w - load).abs() < 1e-9),
             "{}: {} is {} from a 1RM of {} at {:.2} % in a {:?}, not {:?}\n{}",
             what,
-            e.name,
+            e.name(),
             load,
             max,
             percent,
@@ -600,7 +607,7 @@ pub(crate) fn check_week(
     if coverage {
         let exercises: Vec<&Prescribed> = plan.exercises().collect();
         for &family in Family::ALL.iter().filter(|f| **f != Family::Plyometric) {
-            let trained = exercises.iter().any(|e| e.family == family);
+            let trained = exercises.iter().any(|e| e.family() == family);
             let ruled_out = plan
                 .coverage
                 .iter()
@@ -634,7 +641,7 @@ pub(crate) fn check_week(
         }
         for muscle in COVERAGE {
             prop_assert!(
-                exercises.iter().any(|e| e.muscles.contains(&muscle)),
+                exercises.iter().any(|e| e.muscles().contains(&muscle)),
                 "the week does not train the {}\n{}",
                 muscle,
                 text
@@ -730,7 +737,7 @@ fn main_work(plan: &Plan) -> Vec<u32> {
             s.workout.as_ref().map_or(0, |w| {
                 w.exercises
                     .iter()
-                    .filter(|e| e.main && e.lift.is_some())
+                    .filter(|e| e.main() && e.lift().is_some())
                     .map(|e| e.sets * e.reps.unwrap_or(0))
                     .sum()
             })
@@ -824,11 +831,11 @@ fn generated_lifting_weeks_cover_the_prescription_corners() {
         let corners = [
             cx.novice(),
             spec.runner.units == Some("lb") && exercises.iter().any(|e| e.load.is_some()),
-            cx.high_volume() && exercises.iter().any(|e| e.main && e.load.is_some()),
+            cx.high_volume() && exercises.iter().any(|e| e.main() && e.load.is_some()),
             spec.lifts
                 .iter()
                 .any(|(_, l)| matches!(l, crate::schedules::LiftSpec::Set { .. })),
-            exercises.iter().any(|e| e.family == Family::Plyometric),
+            exercises.iter().any(|e| e.family() == Family::Plyometric),
             plan.sessions.iter().any(|s| s.kind == Kind::Light),
             plan.sessions.iter().any(|s| {
                 s.workout
@@ -842,7 +849,7 @@ fn generated_lifting_weeks_cover_the_prescription_corners() {
             plan.sessions.iter().any(|s| s.pinned),
             exercises
                 .iter()
-                .any(|e| e.implement == Some(Implement::Kettlebell) && e.load.is_some()),
+                .any(|e| e.implement() == Some(Implement::Kettlebell) && e.load.is_some()),
         ];
         for (count, hit) in seen.iter_mut().zip(corners) {
             *count += usize::from(hit);

@@ -137,22 +137,22 @@ fn exercises(session: &Session, units: Units) -> String {
         .exercises
         .iter()
         .map(|e| {
-            let each = if e.single_leg {
+            let each = if e.single_leg() {
                 "/leg"
-            } else if e.per_side {
+            } else if e.per_side() {
                 "/side"
             } else {
                 ""
             };
             let mut cell = match (e.reps, e.seconds) {
-                (Some(reps), _) => format!("{} {}x{reps}{each}", e.name, e.sets),
+                (Some(reps), _) => format!("{} {}x{reps}{each}", e.name(), e.sets),
                 (None, Some(seconds)) => format!(
                     "{} {}x{}{each}",
-                    e.name,
+                    e.name(),
                     e.sets,
                     crate::render::phrases::seconds(seconds)
                 ),
-                (None, None) => format!("{} {}x", e.name, e.sets),
+                (None, None) => format!("{} {}x", e.name(), e.sets),
             };
             if let Some(percent) = e.percent_1rm {
                 cell.push_str(&format!(" @{percent:.1}%"));

@@ -411,9 +411,9 @@ fn description(session: &Session, units: Units) -> String {
 /// One exercise on one line: `Back squat: 3 x 5, 81.1 % 1RM, 82.5 kg, 2 reps in
 /// reserve, rest 2 min 30 s. Brace and …`.
 fn exercise(e: &Prescribed, units: Units) -> String {
-    let each = if e.single_leg {
+    let each = if e.single_leg() {
         "/leg"
-    } else if e.per_side {
+    } else if e.per_side() {
         "/side"
     } else {
         ""
@@ -439,7 +439,7 @@ fn exercise(e: &Prescribed, units: Units) -> String {
     }
     parts.push(format!("rest {}", phrases::seconds(e.rest_seconds)));
     parts.push(format!("uses {}", phrases::equipment(e.equipment)));
-    format!("{}: {}. {}", e.name, parts.join(", "), phrases::cue(e))
+    format!("{}: {}. {}", e.name(), parts.join(", "), phrases::cue(e))
 }
 
 /// `DTSTART` and `DTEND` values, and a note when the start had to be moved or chosen

@@ -648,26 +648,26 @@ fn hours(gap: Gap) -> f64 {
 
 fn exercise(e: &Prescribed) -> ExerciseOut<'_> {
     ExerciseOut {
-        name: &e.name,
-        exercise: &e.exercise,
-        family: e.family.name(),
-        main: e.main,
+        name: e.name(),
+        exercise: e.exercise(),
+        family: e.family().name(),
+        main: e.main(),
         sets: e.sets,
         reps: e.reps,
         seconds: e.seconds,
         percent_1rm: e.percent_1rm,
         load: e.load,
-        load_per_hand: e.implement.is_some_and(|i| i.per_hand()),
-        lift: e.lift,
+        load_per_hand: e.implement().is_some_and(|i| i.per_hand()),
+        lift: e.lift(),
         rir: e.rir,
         rest_seconds: e.rest_seconds,
         tempo: e.tempo.as_deref(),
-        single_leg: e.single_leg,
-        per_side: e.per_side,
+        single_leg: e.single_leg(),
+        per_side: e.per_side(),
         equipment: e.equipment.names(),
-        muscles: e.muscles.iter().map(|m| m.name()).collect(),
-        cue: &e.cue,
-        variant_cue: &e.variant_cue,
+        muscles: e.muscles().iter().map(|m| m.name()).collect(),
+        cue: e.cue(),
+        variant_cue: e.variant_cue(),
     }
 }
 

@@ -688,7 +688,7 @@ fn or_list(items: &[String]) -> String {
 
 /// The exercise's cue: the variant's how-to, then what the exercise is for.
 pub fn cue(e: &Prescribed) -> String {
-    format!("{}. {}", e.variant_cue, e.cue)
+    format!("{}. {}", e.variant_cue(), e.cue())
 }
 
 /// `82.5` stays, `80.0` becomes `80`.
@@ -699,7 +699,7 @@ pub fn number(value: f64) -> String {
 
 /// A load as printed: `82.5 kg`, `14 kg/hand` for a pair of dumbbells.
 pub fn load(e: &Prescribed, units: &str) -> Option<String> {
-    let per_hand = e.implement.is_some_and(|i| i.per_hand());
+    let per_hand = e.implement().is_some_and(|i| i.per_hand());
     e.load.map(|l| {
         format!(
             "{} {units}{}",

@@ -519,9 +519,9 @@ fn write_workout<W: io::Write>(
         .exercises
         .iter()
         .map(|e| {
-            let each = if e.single_leg {
+            let each = if e.single_leg() {
                 "/leg"
-            } else if e.per_side {
+            } else if e.per_side() {
                 "/side"
             } else {
                 ""
@@ -552,7 +552,7 @@ fn write_workout<W: io::Write>(
     let names: Vec<String> = w
         .exercises
         .iter()
-        .map(|e| escape_controls(&e.name).into_owned())
+        .map(|e| escape_controls(e.name()).into_owned())
         .collect();
     let longest = names
         .iter()

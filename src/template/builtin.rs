@@ -11,7 +11,7 @@ pub(super) fn library() -> Library {
                 title: "Heavy, squat focus".to_owned(),
                 warmup_minutes: 5,
                 exercises: vec![
-                    Exercise {
+                    Arc::new(Exercise {
                         name: "Squat".to_owned(),
                         family: Family::Squat,
                         muscles: vec![Muscle::Quads, Muscle::Glutes, Muscle::Core],
@@ -32,8 +32,8 @@ pub(super) fn library() -> Library {
                             Variant { name: "Skater squat".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: None, novice: false, cue: "Free leg bent behind you, lower until that knee brushes the floor; hold on to something only if you must".to_owned() },
                             Variant { name: "Bodyweight squat".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: false, reps: Some(10), novice: true, cue: "Arms forward for balance, thighs to parallel, heels stay down the whole way".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Reverse lunge".to_owned(),
                         family: Family::Lunge,
                         muscles: vec![Muscle::Glutes, Muscle::Quads, Muscle::Hips],
@@ -52,8 +52,8 @@ pub(super) fn library() -> Library {
                             Variant { name: "Deficit reverse lunge".to_owned(), needs: [Item::Box].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: Some(10), novice: false, cue: "Front foot on a low step so the back knee travels further; work it in the seat, not the spine".to_owned() },
                             Variant { name: "Bodyweight reverse lunge".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: Some(10), novice: true, cue: "Hands on hips, step back softly, front shin close to vertical; the lower back stays quiet".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Straight-knee calf raise".to_owned(),
                         family: Family::CalfRaise,
                         muscles: vec![Muscle::Calves],
@@ -72,8 +72,8 @@ pub(super) fn library() -> Library {
                             Variant { name: "Single-leg calf raise off a step".to_owned(), needs: [].into_iter().collect(), needs_any: [Item::Bench, Item::Box].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: Some(15), novice: true, cue: "Heel hanging off the edge, sink below the step, then climb as high as the ankle goes".to_owned() },
                             Variant { name: "Single-leg calf raise".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: Some(15), novice: true, cue: "Knee locked, rise, pause, and take three seconds to come down".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Side plank".to_owned(),
                         family: Family::Plank,
                         muscles: vec![Muscle::Core, Muscle::Hips],
@@ -89,8 +89,8 @@ pub(super) fn library() -> Library {
                         variants: vec![
                             Variant { name: "Side plank".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: true, reps: None, novice: true, cue: "Elbow under the shoulder, hips lifted so ankle, hip and ear line up; the waist does the work, not the lower back".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Single-leg glute bridge".to_owned(),
                         family: Family::Bridge,
                         muscles: vec![Muscle::Glutes, Muscle::Hamstrings],
@@ -106,7 +106,7 @@ pub(super) fn library() -> Library {
                         variants: vec![
                             Variant { name: "Single-leg glute bridge".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: None, novice: true, cue: "One foot planted, the other knee hugged in; lift the hips level and hold the top for a beat".to_owned() },
                         ],
-                    },
+                    }),
                 ],
             },
             Template {
@@ -114,7 +114,7 @@ pub(super) fn library() -> Library {
                 title: "Heavy, hinge focus".to_owned(),
                 warmup_minutes: 5,
                 exercises: vec![
-                    Exercise {
+                    Arc::new(Exercise {
                         name: "Romanian deadlift".to_owned(),
                         family: Family::Deadlift,
                         muscles: vec![Muscle::Hamstrings, Muscle::Glutes],
@@ -133,8 +133,8 @@ pub(super) fn library() -> Library {
                             Variant { name: "Kettlebell Romanian deadlift".to_owned(), needs: [Item::Kettlebell].into_iter().collect(), needs_any: [].into_iter().collect(), implement: Some(Implement::Kettlebell), lift: Some("kettlebell_romanian_deadlift"), single_leg: false, per_side: false, reps: None, novice: true, cue: "One bell in both hands between the legs; reach the hips back as if shutting a door behind you".to_owned() },
                             Variant { name: "Single-leg Romanian deadlift, slow".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: Some(8), novice: true, cue: "Three seconds down on one leg, hips square to the floor, back leg long like a see-saw".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Hip thrust".to_owned(),
                         family: Family::Bridge,
                         muscles: vec![Muscle::Glutes, Muscle::Hamstrings],
@@ -153,8 +153,8 @@ pub(super) fn library() -> Library {
                             Variant { name: "Single-leg hip thrust".to_owned(), needs: [Item::Bench].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: Some(10), novice: true, cue: "Back on the bench, one foot down; the pelvis rises level, no twisting toward the free leg".to_owned() },
                             Variant { name: "Glute bridge march".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: Some(10), novice: true, cue: "Hold a bridge and lift one foot at a time without the hips sagging or tilting".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Step-up".to_owned(),
                         family: Family::StepUp,
                         muscles: vec![Muscle::Quads, Muscle::Glutes, Muscle::Hips],
@@ -172,8 +172,8 @@ pub(super) fn library() -> Library {
                             Variant { name: "Kettlebell goblet step-up".to_owned(), needs: [Item::Kettlebell].into_iter().collect(), needs_any: [Item::Bench, Item::Box].into_iter().collect(), implement: Some(Implement::Kettlebell), lift: Some("goblet_step_up"), single_leg: true, per_side: false, reps: None, novice: true, cue: "Bell at the chest, lean slightly in and press the step away with the top heel".to_owned() },
                             Variant { name: "Bodyweight step-up, slow lowering".to_owned(), needs: [].into_iter().collect(), needs_any: [Item::Bench, Item::Box].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: Some(10), novice: true, cue: "Up in one smooth drive, then three seconds to lower the trailing foot to the floor".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Bent-knee calf raise".to_owned(),
                         family: Family::CalfRaise,
                         muscles: vec![Muscle::Calves],
@@ -190,8 +190,8 @@ pub(super) fn library() -> Library {
                             Variant { name: "Seated dumbbell calf raise".to_owned(), needs: [Item::Dumbbells, Item::Bench].into_iter().collect(), needs_any: [].into_iter().collect(), implement: Some(Implement::Dumbbells), lift: Some("seated_calf_raise"), single_leg: false, per_side: false, reps: None, novice: true, cue: "Sit on the bench, dumbbells on the knees, balls of the feet on a plate; full range, slow down".to_owned() },
                             Variant { name: "Bent-knee single-leg calf raise".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: Some(15), novice: true, cue: "Knee bent about thirty degrees and kept there while the heel lifts and lowers".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Pallof press".to_owned(),
                         family: Family::PallofPress,
                         muscles: vec![Muscle::Core, Muscle::Hips],
@@ -208,7 +208,7 @@ pub(super) fn library() -> Library {
                             Variant { name: "Cable Pallof press".to_owned(), needs: [Item::Cable].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: true, reps: None, novice: true, cue: "Side-on to the stack, handle at the sternum; press straight out, hold two seconds, let nothing rotate".to_owned() },
                             Variant { name: "Band Pallof press".to_owned(), needs: [Item::Band].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: true, reps: None, novice: true, cue: "Band anchored at chest height; step out until it pulls, then press and hold square".to_owned() },
                         ],
-                    },
+                    }),
                 ],
             },
             Template {
@@ -216,7 +216,7 @@ pub(super) fn library() -> Library {
                 title: "Power: jumps and a heavy squat".to_owned(),
                 warmup_minutes: 5,
                 exercises: vec![
-                    Exercise {
+                    Arc::new(Exercise {
                         name: "Box jump".to_owned(),
                         family: Family::Plyometric,
                         muscles: vec![Muscle::Quads, Muscle::Glutes, Muscle::Calves],
@@ -233,8 +233,8 @@ pub(super) fn library() -> Library {
                             Variant { name: "Box jump".to_owned(), needs: [Item::Box].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: false, reps: None, novice: true, cue: "Jump onto a box you clear easily, land soft in a half squat, step back down".to_owned() },
                             Variant { name: "Squat jump".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: false, reps: None, novice: true, cue: "Quarter squat and jump straight up; stick each landing before the next".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Pogo hops".to_owned(),
                         family: Family::Plyometric,
                         muscles: vec![Muscle::Calves],
@@ -250,8 +250,8 @@ pub(super) fn library() -> Library {
                         variants: vec![
                             Variant { name: "Pogo hops".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: false, reps: None, novice: true, cue: "Small quick bounces off the balls of the feet, heels never quite touching".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Squat".to_owned(),
                         family: Family::Squat,
                         muscles: vec![Muscle::Quads, Muscle::Glutes, Muscle::Core],
@@ -272,8 +272,8 @@ pub(super) fn library() -> Library {
                             Variant { name: "Skater squat".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: None, novice: false, cue: "Lower for three seconds on one leg, rise in one; reach the arms forward to stay balanced".to_owned() },
                             Variant { name: "Bodyweight squat".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: false, reps: Some(10), novice: true, cue: "Smooth down, quick up, feet flat and knees following the toes".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Reverse lunge".to_owned(),
                         family: Family::Lunge,
                         muscles: vec![Muscle::Glutes, Muscle::Quads, Muscle::Hips],
@@ -292,8 +292,8 @@ pub(super) fn library() -> Library {
                             Variant { name: "Deficit reverse lunge".to_owned(), needs: [Item::Box].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: Some(10), novice: false, cue: "Standing on a low step, reach the back foot down and behind; feel the front glute".to_owned() },
                             Variant { name: "Bodyweight reverse lunge".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: Some(10), novice: true, cue: "Long step back, pause with both knees bent, return without pushing off the back toes".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Front plank".to_owned(),
                         family: Family::Plank,
                         muscles: vec![Muscle::Core],
@@ -309,7 +309,7 @@ pub(super) fn library() -> Library {
                         variants: vec![
                             Variant { name: "Front plank".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: false, reps: None, novice: true, cue: "Forearms down, squeeze the glutes and pull the ribs toward the hips; end the set when the back sags".to_owned() },
                         ],
-                    },
+                    }),
                 ],
             },
             Template {
@@ -317,7 +317,7 @@ pub(super) fn library() -> Library {
                 title: "Light: stability and core".to_owned(),
                 warmup_minutes: 5,
                 exercises: vec![
-                    Exercise {
+                    Arc::new(Exercise {
                         name: "Split squat".to_owned(),
                         family: Family::Lunge,
                         muscles: vec![Muscle::Quads, Muscle::Glutes, Muscle::Hips],
@@ -333,8 +333,8 @@ pub(super) fn library() -> Library {
                         variants: vec![
                             Variant { name: "Split squat".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: None, novice: true, cue: "Feet a long stride apart, both knees bend together; the front knee tracks the middle toes".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Single-leg Romanian deadlift".to_owned(),
                         family: Family::Deadlift,
                         muscles: vec![Muscle::Hamstrings, Muscle::Glutes, Muscle::Hips],
@@ -350,8 +350,8 @@ pub(super) fn library() -> Library {
                         variants: vec![
                             Variant { name: "Single-leg Romanian deadlift".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: None, novice: true, cue: "Tip forward from the hip like a drinking bird, arms hanging; come up by squeezing the standing glute".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Glute bridge".to_owned(),
                         family: Family::Bridge,
                         muscles: vec![Muscle::Glutes, Muscle::Hamstrings],
@@ -367,8 +367,8 @@ pub(super) fn library() -> Library {
                         variants: vec![
                             Variant { name: "Glute bridge".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: false, reps: None, novice: true, cue: "Feet flat near the hips, press the heels down and lift until knees, hips and shoulders line up; hold two seconds".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Bodyweight squat".to_owned(),
                         family: Family::Squat,
                         muscles: vec![Muscle::Quads, Muscle::Glutes],
@@ -384,8 +384,8 @@ pub(super) fn library() -> Library {
                         variants: vec![
                             Variant { name: "Tempo bodyweight squat".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: false, reps: None, novice: true, cue: "Three seconds down, a pause at the bottom, one second up; weight spread over the whole foot".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Step-up".to_owned(),
                         family: Family::StepUp,
                         muscles: vec![Muscle::Quads, Muscle::Glutes, Muscle::Hips],
@@ -401,8 +401,8 @@ pub(super) fn library() -> Library {
                         variants: vec![
                             Variant { name: "Bodyweight step-up".to_owned(), needs: [].into_iter().collect(), needs_any: [Item::Bench, Item::Box].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: None, novice: true, cue: "Mid-shin height is enough; stand fully tall on top before stepping down slowly".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Calf raise".to_owned(),
                         family: Family::CalfRaise,
                         muscles: vec![Muscle::Calves],
@@ -418,8 +418,8 @@ pub(super) fn library() -> Library {
                         variants: vec![
                             Variant { name: "Single-leg calf raise, slow lowering".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: true, per_side: false, reps: None, novice: true, cue: "Up in one second on one foot, down in four; a fingertip on the wall for balance".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Side plank".to_owned(),
                         family: Family::Plank,
                         muscles: vec![Muscle::Core, Muscle::Hips],
@@ -435,8 +435,8 @@ pub(super) fn library() -> Library {
                         variants: vec![
                             Variant { name: "Side plank with top-knee lift".to_owned(), needs: [].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: true, reps: None, novice: true, cue: "From a straight side plank, draw the top knee up and back slowly without the hips dipping".to_owned() },
                         ],
-                    },
-                    Exercise {
+                    }),
+                    Arc::new(Exercise {
                         name: "Pallof press".to_owned(),
                         family: Family::PallofPress,
                         muscles: vec![Muscle::Core, Muscle::Hips],
@@ -453,7 +453,7 @@ pub(super) fn library() -> Library {
                             Variant { name: "Band Pallof press, split stance".to_owned(), needs: [Item::Band].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: true, reps: None, novice: true, cue: "Half-kneeling or split stance, band at chest height; press out, breathe once, bring it back".to_owned() },
                             Variant { name: "Cable Pallof press, split stance".to_owned(), needs: [Item::Cable].into_iter().collect(), needs_any: [].into_iter().collect(), implement: None, lift: None, single_leg: false, per_side: true, reps: None, novice: true, cue: "Light weight on the stack; the hips stay square to the front throughout the press".to_owned() },
                         ],
-                    },
+                    }),
                 ],
             },
         ],

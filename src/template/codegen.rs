@@ -81,11 +81,11 @@ fn rust_code(library: &Library) -> String {
                 ("cue", text(&e.cue)),
                 ("variants", variants),
             ];
-            out += "                    Exercise {\n";
+            out += "                    Arc::new(Exercise {\n";
             for (field, value) in fields {
                 out += &format!("                        {field}: {value},\n");
             }
-            out += "                    },\n";
+            out += "                    }),\n";
         }
         out += "                ],\n            },\n";
     }

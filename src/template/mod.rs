@@ -12,7 +12,7 @@
 //! `planner week` process (issue 6).
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::diagnostic::Source;
 use crate::equipment::{Equipment, Item};
@@ -242,7 +242,7 @@ pub struct Template {
     /// Warm-up minutes, counted in the session's length.
     pub warmup_minutes: u32,
     /// The exercises, in the order they are done.
-    pub exercises: Vec<Exercise>,
+    pub exercises: Vec<Arc<Exercise>>,
 }
 
 /// One template per role: what the planner prescribes from.

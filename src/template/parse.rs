@@ -48,7 +48,7 @@ impl Template {
         let exercises_span = raw.exercises.span();
         let mut exercises = Vec::new();
         for exercise in raw.exercises.into_inner() {
-            exercises.push(exercise_from(exercise, role)?);
+            exercises.push(std::sync::Arc::new(exercise_from(exercise, role)?));
         }
         let template = Template {
             role,
