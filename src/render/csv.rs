@@ -137,23 +137,12 @@ fn exercises(session: &Session, units: Units) -> String {
         .exercises
         .iter()
         .map(|e| {
-            let each = if e.single_leg() {
-                "/leg"
-            } else if e.per_side() {
-                "/side"
-            } else {
-                ""
-            };
-            let mut cell = match (e.reps, e.seconds) {
-                (Some(reps), _) => format!("{} {}x{reps}{each}", e.name(), e.sets),
-                (None, Some(seconds)) => format!(
-                    "{} {}x{}{each}",
-                    e.name(),
-                    e.sets,
-                    crate::render::phrases::seconds(seconds)
-                ),
-                (None, None) => format!("{} {}x", e.name(), e.sets),
-            };
+            let dose = crate::render::phrases::sets_and_reps(e, "x");
+            let mut cell = format!(
+                "{} {}",
+                e.name(),
+                dose.unwrap_or_else(|| format!("{}x", e.sets))
+            );
             if let Some(percent) = e.percent_1rm {
                 cell.push_str(&format!(" @{percent:.1}%"));
             }

@@ -411,18 +411,8 @@ fn description(session: &Session, units: Units) -> String {
 /// One exercise on one line: `Back squat: 3 x 5, 81.1 % 1RM, 82.5 kg, 2 reps in
 /// reserve, rest 2 min 30 s. Brace and …`.
 fn exercise(e: &Prescribed, units: Units) -> String {
-    let each = if e.single_leg() {
-        "/leg"
-    } else if e.per_side() {
-        "/side"
-    } else {
-        ""
-    };
-    let mut parts = vec![match (e.reps, e.seconds) {
-        (Some(reps), _) => format!("{} x {reps}{each}", e.sets),
-        (None, Some(seconds)) => format!("{} x {}{each}", e.sets, phrases::seconds(seconds)),
-        (None, None) => format!("{} sets", e.sets),
-    }];
+    let mut parts =
+        vec![phrases::sets_and_reps(e, " x ").unwrap_or_else(|| format!("{} sets", e.sets))];
     if let Some(percent) = e.percent_1rm {
         parts.push(format!("{percent:.1} % 1RM"));
     }

@@ -697,6 +697,25 @@ pub fn number(value: f64) -> String {
     text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
+/// Sets by reps or by a hold, per leg or side: `3 x 5/leg`, `2 x 30 s/side` with
+/// `times` = `" x "`, `3x5/leg` with `"x"`; `None` for an exercise given in sets alone.
+/// Every format writes an exercise's dose with this.
+pub fn sets_and_reps(e: &Prescribed, times: &str) -> Option<String> {
+    let each = if e.single_leg() {
+        "/leg"
+    } else if e.per_side() {
+        "/side"
+    } else {
+        ""
+    };
+    let per_set = match (e.reps, e.seconds) {
+        (Some(reps), _) => reps.to_string(),
+        (None, Some(held)) => seconds(held),
+        (None, None) => return None,
+    };
+    Some(format!("{}{times}{per_set}{each}", e.sets))
+}
+
 /// A load as printed: `82.5 kg`, `14 kg/hand` for a pair of dumbbells.
 pub fn load(e: &Prescribed, units: &str) -> Option<String> {
     let per_hand = e.implement().is_some_and(|i| i.per_hand());

@@ -519,20 +519,7 @@ fn write_workout<W: io::Write>(
         .exercises
         .iter()
         .map(|e| {
-            let each = if e.single_leg() {
-                "/leg"
-            } else if e.per_side() {
-                "/side"
-            } else {
-                ""
-            };
-            let dose = match (e.reps, e.seconds) {
-                (Some(reps), _) => format!("{} x {reps}{each}", e.sets),
-                (None, Some(seconds)) => {
-                    format!("{} x {}{each}", e.sets, phrases::seconds(seconds))
-                }
-                (None, None) => e.sets.to_string(),
-            };
+            let dose = phrases::sets_and_reps(e, " x ").unwrap_or_else(|| e.sets.to_string());
             [
                 dose,
                 e.percent_1rm.map_or("-".to_owned(), |p| format!("{p:.1}")),
