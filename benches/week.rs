@@ -219,12 +219,9 @@ mod render_only {
     }
 }
 
-/// `block::plan_block` over the longest block, 104 weeks to a race on the last
-/// Sunday (every phase, deloads, the taper), and its JSON: every week placed on the
-/// block's calendar, prescribed, loaded for its phase.
-#[divan::bench(args = BLOCK_EXAMPLES)]
-fn block_104_weeks(bencher: Bencher, name: &str) {
-    let library = planner::template::Library::builtin();
+/// An example's schedule and the longest block of it: 104 weeks to a race on the
+/// last Sunday.
+fn block_of_104_weeks(name: &str) -> (Schedule, BlockOptions) {
     let schedule = parse(example(name));
     let first_monday = monday(&schedule);
     let options = BlockOptions {
@@ -234,6 +231,16 @@ fn block_104_weeks(bencher: Bencher, name: &str) {
         race_at: None,
         in_season: false,
     };
+    (schedule, options)
+}
+
+/// `block::plan_block` over the longest block, 104 weeks to a race on the last
+/// Sunday (every phase, deloads, the taper), and its JSON: every week placed on the
+/// block's calendar, prescribed, loaded for its phase.
+#[divan::bench(args = BLOCK_EXAMPLES)]
+fn block_104_weeks(bencher: Bencher, name: &str) {
+    let library = planner::template::Library::builtin();
+    let (schedule, options) = block_of_104_weeks(name);
     bencher.bench(|| {
         let Ok(block) = plan_block(black_box(&schedule), library, options) else {
             return Vec::new();
@@ -248,15 +255,7 @@ fn block_104_weeks(bencher: Bencher, name: &str) {
 #[divan::bench(args = BLOCK_EXAMPLES)]
 fn block_104_weeks_plan_only(bencher: Bencher, name: &str) {
     let library = planner::template::Library::builtin();
-    let schedule = parse(example(name));
-    let first_monday = monday(&schedule);
-    let options = BlockOptions {
-        first_monday,
-        weeks: Some(104),
-        race: Some(add_days(first_monday, 103 * 7 + 6)),
-        race_at: None,
-        in_season: false,
-    };
+    let (schedule, options) = block_of_104_weeks(name);
     bencher.bench(|| plan_block(black_box(&schedule), library, options).map(|b| b.weeks.len()));
 }
 
