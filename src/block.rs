@@ -269,6 +269,7 @@ pub fn plan_block(
         })
         .collect();
     let race = race.map(|(race, _)| race);
+    let races = written_races(schedule, &schedules, first, race);
 
     let taper: Vec<bool> = (1..=weeks)
         .map(|n| race.is_some_and(|r| is_taper_week(monday(n), r)))
@@ -315,8 +316,8 @@ pub fn plan_block(
                 .any(|s| s.day == Day::Sun && s.kind == Kind::Heavy)
         });
         let limits = limits(
-            schedule,
-            &calendar,
+            &races,
+            i64::from(n - 1) * i64::from(WEEK_MINUTES),
             monday(n),
             phase,
             race,
@@ -472,12 +473,50 @@ fn is_taper_week(monday: Date, race: Race) -> bool {
     from < end && race.date >= monday
 }
 
+/// The races the block writes, `[start, end)` in minutes from the first Monday
+/// 00:00: every `race` run on a day a `[weeks."DATE"]` table writes (a tune-up), and
+/// the block's race. A race on a day no table touches is the usual week's.
+///
+/// Where a race comes from is read from the tables, not guessed from the runs: a
+/// tune-up at the same start as a race of the usual week is still a tune-up.
+fn written_races(
+    schedule: &Schedule,
+    weeks: &[Schedule],
+    first: Date,
+    race: Option<Race>,
+) -> Vec<(i64, i64)> {
+    let mut out = Vec::new();
+    for (k, week) in (0u32..).zip(weeks) {
+        let monday = add_days(first, i64::from(k) * 7);
+        let table = schedule.weeks.iter().find(|t| t.monday == monday);
+        let offset = i64::from(k) * i64::from(WEEK_MINUTES);
+        for day in Day::ALL {
+            let date = add_days(monday, day.index() as i64);
+            let written = table.is_some_and(|t| t.days[day.index()].is_some())
+                || race.is_some_and(|r| r.date == date);
+            if !written {
+                continue;
+            }
+            for run in week.days[day.index()]
+                .runs
+                .iter()
+                .filter(|r| r.run_type == "race")
+            {
+                let start = offset + i64::from(run.span.start.minutes());
+                out.push((start, start + i64::from(run.span.minutes)));
+            }
+        }
+    }
+    out
+}
+
 /// What the week of `monday` allows, on the week's line: its phase's heavy sessions
 /// and sessions, the race's taper, tune-up races, and no heavy Monday after a heavy
-/// Sunday.
+/// Sunday. `races` are the block's written races (see [`written_races`]), `offset`
+/// minutes from the first Monday to this one.
 fn limits(
-    schedule: &Schedule,
-    calendar: &Calendar,
+    races: &[(i64, i64)],
+    offset: i64,
     monday: Date,
     phase: Phase,
     race: Option<Race>,
@@ -497,19 +536,18 @@ fn limits(
         _ => {}
     }
     let week = 0..i64::from(WEEK_MINUTES);
-    // A race on this week's line or beside it (the block's race or a tune-up in a
-    // table): no heavy lifting within 48 h of it. Races of the usual week are left to
-    // the placement's own key-run ideal.
+    // A written race on this week's line or beside it (the block's race or a tune-up
+    // in a table): no heavy lifting within 48 h of it. Races of the usual week are
+    // left to the placement's own key-run ideal.
     let gap = i64::from(TUNE_UP_HEAVY_GAP);
-    for run in calendar.runs().iter().filter(|r| r.run_type == "race") {
-        let usual = schedule.days[run.day.index()].runs.iter().any(|u| {
-            u.run_type == "race"
-                && i64::from(u.span.start.minutes())
-                    == run.start.rem_euclid(i64::from(WEEK_MINUTES))
-        });
-        if !usual {
-            limits.no_heavy_near.push((run.start - gap, run.end + gap));
-            if week.contains(&run.start) {
+    // The races of the calendar's weeks (the one before to the two after): only they
+    // can come within 48 h of this week's sessions.
+    let line = -i64::from(WEEK_MINUTES)..3 * i64::from(WEEK_MINUTES);
+    for &(start, end) in races {
+        let (start, end) = (start - offset, end - offset);
+        if line.contains(&start) {
+            limits.no_heavy_near.push((start - gap, end + gap));
+            if week.contains(&start) {
                 limits.allow_fewer = true;
             }
         }

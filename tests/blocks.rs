@@ -259,18 +259,20 @@ fn check_block(
     let novice = schedule.runner.level == Level::Novice;
     let runner_heavy = usize::from(schedule.runner.heavy_max);
 
-    // Every tune-up race of the tables, on the block's line of time.
+    // Every tune-up race of the tables, on the block's line of time: a `race` run on
+    // a day a table writes, even one the usual week also races on at that hour.
     let mut tune_ups: Vec<(NaiveDateTime, NaiveDateTime)> = Vec::new();
     for (i, week) in weeks.iter().enumerate() {
         let monday = ask.first_monday + Days::new(i as u64 * 7);
+        let table = schedule.weeks.iter().find(|t| cd(t.monday) == monday);
         for (d, day) in week.days.iter().enumerate() {
             let date = monday + Days::new(d as u64);
             if Some(date) == ask.race {
                 continue;
             }
             for r in day.runs.iter().filter(|r| r.run_type == "race") {
-                let usual = schedule.days[d].runs.iter().any(|u| u == r);
-                if !usual {
+                let written = table.is_some_and(|t| t.days[d].is_some());
+                if written {
                     let start = monday.and_time(NaiveTime::MIN)
                         + chrono::Duration::minutes(i64::from(r.span.start.minutes()));
                     tune_ups.push((
@@ -909,6 +911,128 @@ fn cutback_tables_set_the_deloads_and_tune_up_races_keep_heavy_away() {
             );
         }
     }
+}
+
+/// Every heavy session of `block` against the race from `start` for `minutes`: at
+/// least 48 h from it on both sides.
+fn assert_heavy_clear_of(block: &Block, start: NaiveDateTime, minutes: i64) {
+    let end = start + chrono::Duration::minutes(minutes);
+    for week in &block.weeks {
+        for s in week.plan.sessions.iter().filter(|s| s.kind == Kind::Heavy) {
+            let (from, to) = when(s, cd(week.monday));
+            assert!(
+                to <= start - chrono::Duration::hours(48)
+                    || from >= end + chrono::Duration::hours(48),
+                "week {}: heavy {from} within 48 h of the tune-up race at {start}",
+                week.number
+            );
+        }
+    }
+}
+
+/// A tune-up written in a cutback week's table at the hour the usual week races
+/// (Wednesday 07:00) is still a tune-up: the week's Monday 13:15 session, 41 h 5 min
+/// before it, turns light instead of heavy. It used to be taken for the usual race
+/// (same day, same start) and left heavy with a shortfall.
+#[test]
+fn a_tune_up_at_the_usual_race_hour_keeps_heavy_lifting_48_h_away() {
+    let text = r#"
+[runner]
+sessions = 3
+lift_window = ["13:15", "14:00"]
+
+[week]
+tue = "easy"
+wednesday = "race"
+thu = "tempo"
+fri = "easy"
+sat = "long"
+sun = "tempo"
+
+[weeks."2025-08-04"]
+cutback = true
+wed = { run = "race", at = "07:00", minutes = 40 }
+"#;
+    let schedule = parse(text).expect("the schedule parses");
+    let block = plan_block(
+        &schedule,
+        Library::builtin(),
+        BlockOptions {
+            first_monday: jd(date(2025, 7, 7)),
+            weeks: Some(15),
+            race: Some(jd(date(2025, 10, 10))),
+            race_at: None,
+            in_season: false,
+        },
+    )
+    .expect("a block");
+    let picks = |n: usize| -> Vec<String> {
+        block.weeks[n - 1]
+            .plan
+            .sessions
+            .iter()
+            .map(|s| format!("{} {} {}", s.day, s.span.start.time(), s.kind.name()))
+            .collect()
+    };
+    // The week before plans Monday heavy against the usual race; the tune-up week
+    // keeps Monday light and still lifts heavy on Friday, 53 h 35 min after it.
+    assert_eq!(
+        picks(4),
+        ["mon 13:15 heavy", "tue 13:15 light", "fri 13:15 heavy"]
+    );
+    assert_eq!(
+        picks(5),
+        ["mon 13:15 light", "tue 13:15 light", "fri 13:15 heavy"]
+    );
+    let tune_up = date(2025, 8, 6).and_hms_opt(7, 0, 0).expect("a time");
+    assert_heavy_clear_of(&block, tune_up, 40);
+}
+
+/// The property test's shrunk case: a Sunday tune-up at the usual Sunday race's
+/// 07:00 in the block's first week keeps the next week's Monday heavy-free too.
+#[test]
+fn a_tune_up_at_the_usual_race_hour_keeps_the_next_monday_light() {
+    let text = r#"
+[runner]
+sessions = 3
+session_minutes = 32
+lift_window = ["13:14", "14:05"]
+level = "advanced"
+units = "kg"
+high_volume_minutes = 10080
+
+[lifts]
+goblet_step_up = 20
+calf_raise = 20
+seated_calf_raise = 61
+
+[week]
+tue = "threshold"
+wed = "vo2max"
+thu = [{ run = "vo2max", at = "04:30", minutes = 45 }, { run = "recovery", at = "17:01" }, { strength = "light", at = "06:20", minutes = 31 }]
+friday = { run = "vo2max", at = "21:39", hard = true }
+sat = { run = "intervals", at = "20:33", minutes = 90 }
+sunday = { run = "race", minutes = 120 }
+
+[weeks."2055-10-25"]
+cutback = true
+sun = { run = "race", at = "07:00", minutes = 40 }
+"#;
+    let schedule = parse(text).expect("the schedule parses");
+    let block = plan_block(
+        &schedule,
+        Library::builtin(),
+        BlockOptions {
+            first_monday: jd(date(2055, 10, 25)),
+            weeks: Some(18),
+            race: Some(jd(date(2056, 2, 10))),
+            race_at: None,
+            in_season: false,
+        },
+    )
+    .expect("a block");
+    let tune_up = date(2055, 10, 31).and_hms_opt(7, 0, 0).expect("a time");
+    assert_heavy_clear_of(&block, tune_up, 40);
 }
 
 /// In season: one heavy session and at most two sessions a week, 4 @ 2.
