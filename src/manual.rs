@@ -999,7 +999,7 @@ mod tests {
             .collect()
     }
 
-    /// The keys of each table that raw.rs reads, with a file that gives `KEY`.
+    /// The keys of each table that schedule/raw.rs reads, with a file that gives `KEY`.
     const TABLES: [(&str, &[&str], &str); 4] = [
         ("", TOP_KEYS, "KEY = 1\n"),
         ("runner", RUNNER_KEYS, "[runner]\nKEY = 1\n"),

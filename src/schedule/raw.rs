@@ -107,7 +107,7 @@ pub(crate) enum RawEntry {
 }
 
 /// `{ run = …, at, minutes, hard, lift }` or `{ strength = …, at, minutes }`; which
-/// keys go together is checked in `schedule.rs`, where the error can say why.
+/// keys go together is checked in `parse.rs`, where the error can say why.
 #[derive(Debug, Default)]
 pub(crate) struct RawEntryTable {
     pub run: Option<Spanned<String>>,
@@ -124,7 +124,7 @@ pub(crate) struct RawEntryTable {
 }
 
 /// A value in a `[weeks."DATE"]` table: `cutback = true`, or a day as under `[week]`.
-/// Which key may hold which is checked in `schedule.rs`.
+/// Which key may hold which is checked in `parse.rs`.
 #[derive(Debug)]
 pub(crate) enum RawWeekItem {
     Flag(bool),
