@@ -10,7 +10,8 @@ use crate::lift::fraction_of_one_rep_max;
 use crate::phase::{Phase, Rung, Step, capped, phase_step};
 use crate::plan::Plan;
 use crate::rules::{
-    BASE_TEMPO, HIGH_VOLUME_TEMPO, MAIN_REPS_MAX, MAINTENANCE_FEWER_SETS, SETS_MIN,
+    BASE_TEMPO, HIGH_VOLUME_TEMPO, MAIN_REPS_MAX, MAINTENANCE_FEWER_SETS, NOVICE_MAIN_REPS,
+    NOVICE_MAIN_RIR, SETS_MIN,
 };
 use crate::schedule::{Level, Schedule};
 use crate::template::{Family, Library};
@@ -36,6 +37,9 @@ pub struct Loading {
     pub tempo: Option<&'static str>,
     /// Main lifts keep one set fewer than the template as written (maintenance).
     pub fewer_sets: bool,
+    /// A novice: the main lifts stay at the novice dose (SPEC §4), lighter than the
+    /// novice cap of every phase.
+    pub novice: bool,
 }
 
 impl Loading {
@@ -61,7 +65,19 @@ impl Loading {
             high_volume,
             tempo,
             fewer_sets: phase == Phase::Maintenance,
+            novice,
         })
+    }
+
+    /// The main lifts' reps and reps in reserve as prescribed: the step's, or a
+    /// novice's 8 @ 2 (SPEC §4: 6–8 reps with 2 in reserve), which is lighter than
+    /// the novice cap (5 @ 2) of every phase and so keeps it.
+    pub fn dose(&self) -> (u32, u32) {
+        if self.novice {
+            (NOVICE_MAIN_REPS, NOVICE_MAIN_RIR)
+        } else {
+            self.step.dose()
+        }
     }
 }
 
@@ -135,7 +151,7 @@ pub fn apply(plan: &mut Plan, schedule: &Schedule, library: &Library, loading: &
 
 /// The note a heavy session carries about its phase's loading.
 fn note(loading: &Loading) -> Note {
-    let (reps, rir) = loading.step.dose();
+    let (reps, rir) = loading.dose();
     let before = crate::phase::capped(loading.phase_step, loading.novice_capped, false);
     Note::Phase {
         phase: loading.phase,

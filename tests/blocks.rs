@@ -1153,3 +1153,50 @@ fn a_dumbbell_block_loads_each_hand() {
     }
     assert!(checked >= 12, "{checked} Romanian deadlifts checked");
 }
+
+/// The dose a block week names for its main lifts (the summary, the JSON
+/// `main_lifts`, the session's note) is the dose its heavy sessions lift, a novice's
+/// too: a novice block once said 5 @ 2 over goblet squats of 8 @ 2.
+#[test]
+fn the_weeks_main_lift_dose_is_the_one_prescribed() {
+    for level in ["novice", "intermediate"] {
+        let text = format!(
+            "[runner]\nlevel = \"{level}\"\n[lifts]\ngoblet_squat = 40\nback_squat = 100\n\
+             [week]\ntue = \"intervals\"\nthu = \"tempo\"\nsat = \"long\"\n"
+        );
+        let schedule = parse(&text).expect("the schedule parses");
+        let block = plan_block(
+            &schedule,
+            Library::builtin(),
+            BlockOptions {
+                first_monday: jd(date(2026, 11, 30)),
+                weeks: Some(12),
+                race: None,
+                race_at: None,
+                in_season: false,
+            },
+        )
+        .expect("a block");
+        let mut checked = 0;
+        for week in block.weeks.iter().filter(|w| !w.plan.deload) {
+            let Some(loading) = week.loading else {
+                continue;
+            };
+            for e in week
+                .plan
+                .exercises()
+                .filter(|e| e.main() && e.lift().is_some())
+            {
+                assert_eq!(
+                    (e.reps, e.rir),
+                    (Some(loading.dose().0), Some(loading.dose().1)),
+                    "{level} week {}: {}",
+                    week.number,
+                    e.name()
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 10, "{level}: {checked} main lifts checked");
+    }
+}

@@ -412,7 +412,7 @@ pub fn write_block(block: &Block, out: &mut impl io::Write) -> io::Result<()> {
             }),
             taper: w.plan.taper,
             main_lifts: w.loading.map(|l| {
-                let (reps, rir) = l.step.dose();
+                let (reps, rir) = l.dose();
                 DoseOut {
                     reps,
                     rir,

@@ -303,7 +303,7 @@ pub fn deload_reason(week: &BlockWeek) -> Option<String> {
 pub fn dose(week: &BlockWeek) -> String {
     match week.loading {
         Some(loading) => {
-            let (reps, rir) = loading.step.dose();
+            let (reps, rir) = loading.dose();
             format!("{reps} @ {rir}")
         }
         None => "-".to_owned(),

@@ -404,7 +404,7 @@ pub fn write_block(
                 {
                     reasons.push(phrases::session_note(note));
                 } else {
-                    let (reps, rir) = loading.step.dose();
+                    let (reps, rir) = loading.dose();
                     reasons.push(format!(
                         "no heavy session this week (main lifts would be {reps} @ {rir})"
                     ));
