@@ -207,8 +207,9 @@ pub struct ExercisesArgs {
 /// Arguments of `planner schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// The output whose schema to print.
-    #[arg(value_enum)]
+    /// The output whose schema to print; without one, the week's (SPEC §5 gives it
+    /// as optional, and `week` is the main output).
+    #[arg(value_enum, default_value_t = SchemaOf::Week)]
     pub output: SchemaOf,
 }
 

@@ -223,8 +223,10 @@ fn an_added_field_keeps_a_document_valid() {
 }
 
 #[test]
-fn schema_takes_one_known_output() {
-    planner(["schema"]).run().code(2).stderr_has("<OUTPUT>");
+fn schema_takes_one_known_output_the_week_by_default() {
+    let week = planner(["schema", "week"]).run().code(0).stdout;
+    assert_eq!(planner(["schema"]).run().code(0).stdout, week);
+    planner(["schema", "week", "block"]).run().code(2);
     planner(["schema", "csv"])
         .run()
         .code(2)
