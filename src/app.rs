@@ -166,14 +166,23 @@ impl Setup {
         })
     }
 
-    /// How every format is written into `out`: text with standard output's colour and
+    /// Writes `view` in `format` into `out`, and returns what to print as warnings
+    /// (a calendar's daylight-saving notes). Text gets standard output's colour and
     /// width, or a file's (a roster's files are files too).
-    fn options_for(&self, out: &Out<'_>, detail: bool) -> render::Options {
-        render::Options {
+    fn write(
+        &self,
+        format: Format,
+        view: View<'_>,
+        detail: bool,
+        out: &mut Out<'_>,
+    ) -> Result<Vec<String>, Failure> {
+        let how = render::Options {
             text: self.text_for(out),
             detail,
             ics: self.ics,
-        }
+        };
+        out.write(|mut bytes| render::write(format, view, &how, &mut bytes))?;
+        Ok(render::notes(format, view, &how))
     }
 
     /// The text options for `out`.
@@ -510,10 +519,7 @@ fn week(args: &WeekArgs, context: Context) -> Result<(), Failure> {
                 plan: &plan,
                 monday,
             };
-            let view = View::Week(week);
-            let how = setup.options_for(destination, false);
-            destination.write(|mut out| render::write(options.format, view, &how, &mut out))?;
-            Ok(render::notes(options.format, view, &how))
+            setup.write(options.format, View::Week(week), false, destination)
         },
     )
 }
@@ -546,10 +552,12 @@ fn block(args: &BlockArgs, context: Context) -> Result<(), Failure> {
                     other => Failure::Input(other.to_string()),
                 })?;
             within_days(monday, block.weeks.len()).map_err(Failure::Input)?;
-            let view = View::Block(&block);
-            let how = setup.options_for(destination, args.detail);
-            destination.write(|mut out| render::write(options.format, view, &how, &mut out))?;
-            Ok(render::notes(options.format, view, &how))
+            setup.write(
+                options.format,
+                View::Block(&block),
+                args.detail,
+                destination,
+            )
         },
     )
 }

@@ -10,8 +10,8 @@ use crate::lift::fraction_of_one_rep_max;
 use crate::phase::{Phase, Rung, Step, capped, phase_step};
 use crate::plan::Plan;
 use crate::rules::{
-    BASE_TEMPO, HIGH_VOLUME_TEMPO, MAIN_REPS_MAX, MAINTENANCE_FEWER_SETS, NOVICE_MAIN_REPS,
-    NOVICE_MAIN_RIR, SETS_MIN,
+    BASE_TEMPO, HIGH_VOLUME_TEMPO, MAINTENANCE_FEWER_SETS, NOVICE_MAIN_REPS, NOVICE_MAIN_RIR,
+    SETS_MIN,
 };
 use crate::schedule::{Level, Schedule};
 use crate::template::{Family, Library};
@@ -81,10 +81,11 @@ impl Loading {
     }
 }
 
-/// Whether the loading applies to `e`: a main lift done for 3–6 reps with reps in
-/// reserve (a novice's glute bridge for 10 stays as it is).
-fn is_loaded_main(e: &Prescribed) -> bool {
-    e.main() && e.rir.is_some() && e.reps.is_some_and(|r| r <= MAIN_REPS_MAX)
+/// Whether `loading` changes `e`: a main lift with reps in reserve (a body-weight
+/// glute bridge for 10 stays as it is), and never a novice's, which keeps the novice
+/// dose that [`Loading::dose`] names.
+fn is_loaded_main(e: &Prescribed, loading: &Loading) -> bool {
+    e.main() && e.rir.is_some() && !loading.novice
 }
 
 /// Sets every heavy session's main lifts to `loading`: reps and reps in reserve of
@@ -120,7 +121,7 @@ pub fn apply(plan: &mut Plan, schedule: &Schedule, library: &Library, loading: &
             }
             let written = template_sets.get(mains).copied();
             mains += 1;
-            if !is_loaded_main(e) {
+            if !is_loaded_main(e, loading) {
                 continue;
             }
             e.reps = Some(reps);

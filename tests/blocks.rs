@@ -1114,18 +1114,7 @@ fn a_dumbbell_block_loads_each_hand() {
                 [lifts]\ngoblet_squat = 36\ndumbbell_romanian_deadlift = 50\n\
                 [week]\ntue = \"intervals\"\nthu = \"tempo\"\nsat = \"long\"\n";
     let schedule = parse(text).expect("the schedule parses");
-    let block = plan_block(
-        &schedule,
-        Library::builtin(),
-        BlockOptions {
-            first_monday: jd(date(2026, 11, 30)),
-            weeks: Some(12),
-            race: None,
-            race_at: None,
-            in_season: false,
-        },
-    )
-    .expect("a block");
+    let block = twelve_weeks(&schedule);
     let mut checked = 0;
     for week in &block.weeks {
         for e in week.plan.exercises() {
@@ -1165,18 +1154,7 @@ fn the_weeks_main_lift_dose_is_the_one_prescribed() {
              [week]\ntue = \"intervals\"\nthu = \"tempo\"\nsat = \"long\"\n"
         );
         let schedule = parse(&text).expect("the schedule parses");
-        let block = plan_block(
-            &schedule,
-            Library::builtin(),
-            BlockOptions {
-                first_monday: jd(date(2026, 11, 30)),
-                weeks: Some(12),
-                race: None,
-                race_at: None,
-                in_season: false,
-            },
-        )
-        .expect("a block");
+        let block = twelve_weeks(&schedule);
         let mut checked = 0;
         for week in block.weeks.iter().filter(|w| !w.plan.deload) {
             let Some(loading) = week.loading else {
@@ -1199,4 +1177,20 @@ fn the_weeks_main_lift_dose_is_the_one_prescribed() {
         }
         assert!(checked >= 10, "{level}: {checked} main lifts checked");
     }
+}
+
+/// Twelve weeks from 30 November 2026, without a race.
+fn twelve_weeks(schedule: &Schedule) -> Block {
+    plan_block(
+        schedule,
+        Library::builtin(),
+        BlockOptions {
+            first_monday: jd(date(2026, 11, 30)),
+            weeks: Some(12),
+            race: None,
+            race_at: None,
+            in_season: false,
+        },
+    )
+    .expect("a block")
 }

@@ -689,13 +689,7 @@ fn table_entry(
                 None => run_time,
             };
             let minutes = match &minutes {
-                Some(m) => errors.take(in_range(
-                    Some(m),
-                    "minutes",
-                    1..=rules::ACTIVITY_MINUTES_MAX,
-                    0,
-                    "a run lasts at most a day",
-                )),
+                Some(m) => errors.take(entry_minutes(m, "a run lasts at most a day")),
                 None => rule.map(|r| r.default_minutes),
             };
             let is_key = key.as_ref().map(|k| *k.get_ref());
@@ -775,13 +769,7 @@ fn table_entry(
                 }
             };
             let minutes = match &minutes {
-                Some(m) => errors.take(in_range(
-                    Some(m),
-                    "minutes",
-                    1..=rules::ACTIVITY_MINUTES_MAX,
-                    0,
-                    "a pinned session lasts at most a day",
-                )),
+                Some(m) => errors.take(entry_minutes(m, "a pinned session lasts at most a day")),
                 None => Some(rules::SESSION_MINUTES_DEFAULT),
             };
             match (kind, start, minutes) {
@@ -855,6 +843,17 @@ fn time(text: &Spanned<String>) -> Result<TimeOfDay, Diagnostic> {
         let guess = TimeOfDay::guess(text.get_ref()).map(|t| format!("did you mean \"{t}\"?"));
         Diagnostic::new(message, text.span()).with_help(guess)
     })
+}
+
+/// An entry's `minutes`: 1 up to a day, `why` as the help when out of range.
+fn entry_minutes(value: &Spanned<i64>, why: &str) -> Result<u32, Diagnostic> {
+    in_range(
+        Some(value),
+        "minutes",
+        1..=rules::ACTIVITY_MINUTES_MAX,
+        0,
+        why,
+    )
 }
 
 /// Reads an optional whole number that must lie in `range`; `why` is the hint.
